@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the service reads, in one place. The deployment spec
+ * (railway-deployment-configuration.md) names most of them; the rest are what the code needs.
+ * Secrets are listed in SECRET_KEYS so the logger can redact their values.
+ */
+
+const flag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+    );
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(url(protocols).optional())
+    .optional();
+
+const secret = (minLength: number) =>
+  z
+    .string()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(minLength, `must be at least ${minLength} characters`).optional())
+    .optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(5000),
+  HOST: z.string().default('0.0.0.0'),
+  APP_URL: optionalUrl(['http:', 'https:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // Database (PostgreSQL). Absent → embedded PGlite under DATA_DIR.
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATA_DIR: z.string().default('./data'),
+
+  // Redis. Absent → in-process job runner and in-memory cache (embedded mode only).
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  REDIS_CACHE_TTL: z.coerce.number().int().min(1).default(300),
+
+  // Authentication
+  CLERK_SECRET_KEY: secret(8),
+  VITE_CLERK_PUBLISHABLE_KEY: optionalString,
+  JWT_ACCESS_SECRET: secret(32),
+  JWT_REFRESH_SECRET: secret(32),
+  SESSION_SECRET: secret(32),
+
+  // Connector credentials
+  AMAZON_CLIENT_SECRET: secret(1),
+  SHOPIFY_API_SECRET: secret(1),
+  UNLEASHED_API_KEY: secret(1),
+  XERO_CLIENT_SECRET: secret(1),
+
+  // Monitoring
+  SENTRY_DSN: optionalUrl(['http:', 'https:']),
+  TELEMETRY_KEY: secret(1),
+  NEW_RELIC_LICENSE_KEY: secret(1),
+
+  // Features and operations
+  FEATURE_FORECASTING: flag(true),
+  FEATURE_OPTIMIZATION: flag(true),
+  FEATURE_WORKING_CAPITAL: flag(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  MAINTENANCE_MODE: flag(false),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+
+  // Release information (set by the build or the platform).
+  APP_VERSION: optionalString,
+  GIT_COMMIT: optionalString,
+  RAILWAY_GIT_COMMIT_SHA: optionalString,
+
+  // Demo data: loaded on the first embedded start unless switched off.
+  DEMO_DATA: flag(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Variables whose values must never be printed. */
+export const SECRET_KEYS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'CLERK_SECRET_KEY',
+  'JWT_ACCESS_SECRET',
+  'JWT_REFRESH_SECRET',
+  'SESSION_SECRET',
+  'AMAZON_CLIENT_SECRET',
+  'SHOPIFY_API_SECRET',
+  'UNLEASHED_API_KEY',
+  'XERO_CLIENT_SECRET',
+  'SENTRY_DSN',
+  'TELEMETRY_KEY',
+  'NEW_RELIC_LICENSE_KEY',
+] as const satisfies readonly (keyof Env)[];
+
+/** Secrets the platform itself signs with; generated and kept under DATA_DIR in embedded mode. */
+export const GENERATED_SECRET_KEYS = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'SESSION_SECRET'] as const;
+
+/** What a production deployment cannot run without. */
+export const PRODUCTION_REQUIRED_KEYS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'APP_URL',
+  ...GENERATED_SECRET_KEYS,
+] as const satisfies readonly (keyof Env)[];

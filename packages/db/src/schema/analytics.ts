@@ -1,0 +1,145 @@
+import {
+  bigserial,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { locations, products, suppliers } from './catalogue';
+import { createdAt, currency, money } from './columns';
+import { users } from './platform';
+
+/** One forecasting run over a set of series (statistical forecasts; adjustments are kept apart). */
+export const forecastRuns = pgTable('forecast_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  granularity: text('granularity', { enum: ['week', 'month'] }).notNull(),
+  horizon: integer('horizon').notNull(),
+  method: text('method').notNull(),
+  params: jsonb('params').notNull().default({}),
+  dataVersion: text('data_version'),
+  seriesCount: integer('series_count').notNull().default(0),
+  error: text('error'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/**
+ * A series is named by its level and keys, e.g. `sku=GIN-70CL|channel=amazon-uk|region=UK`
+ * or `company` for the total.
+ */
+export const forecastSeries = pgTable(
+  'forecast_series',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => forecastRuns.id, { onDelete: 'cascade' }),
+    seriesKey: text('series_key').notNull(),
+    method: text('method').notNull(),
+    params: jsonb('params').notNull().default({}),
+    /** Backtest accuracy: sMAPE, MASE, bias, interval coverage. */
+    accuracy: jsonb('accuracy').notNull().default({}),
+  },
+  (t) => [unique('forecast_series_natural_key').on(t.runId, t.seriesKey)],
+);
+
+export const forecastValues = pgTable(
+  'forecast_values',
+  {
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => forecastSeries.id, { onDelete: 'cascade' }),
+    periodStart: date('period_start').notNull(),
+    point: doublePrecision('point').notNull(),
+    lo80: doublePrecision('lo80').notNull(),
+    hi80: doublePrecision('hi80').notNull(),
+    lo95: doublePrecision('lo95').notNull(),
+    hi95: doublePrecision('hi95').notNull(),
+  },
+  (t) => [primaryKey({ name: 'forecast_values_pkey', columns: [t.seriesId, t.periodStart] })],
+);
+
+/** Planner adjustments, versioned per series; the statistical forecast is never overwritten. */
+export const forecastAdjustments = pgTable(
+  'forecast_adjustments',
+  {
+    id: serial('id').primaryKey(),
+    seriesKey: text('series_key').notNull(),
+    granularity: text('granularity', { enum: ['week', 'month'] }).notNull(),
+    version: integer('version').notNull(),
+    adjustments: jsonb('adjustments').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('forecast_adjustments_version').on(t.seriesKey, t.granularity, t.version)],
+);
+
+export const inventoryPolicies = pgTable(
+  'inventory_policies',
+  {
+    id: serial('id').primaryKey(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    abcClass: text('abc_class', { enum: ['A', 'B', 'C'] }).notNull(),
+    xyzClass: text('xyz_class', { enum: ['X', 'Y', 'Z'] }).notNull(),
+    serviceLevel: real('service_level').notNull(),
+    demandMean: doublePrecision('demand_mean').notNull(),
+    demandStdDev: doublePrecision('demand_std_dev').notNull(),
+    leadTimeMeanDays: doublePrecision('lead_time_mean_days').notNull(),
+    leadTimeStdDevDays: doublePrecision('lead_time_std_dev_days').notNull(),
+    safetyStock: doublePrecision('safety_stock').notNull(),
+    reorderPoint: doublePrecision('reorder_point').notNull(),
+    economicOrderQuantity: doublePrecision('economic_order_quantity').notNull(),
+    details: jsonb('details').notNull().default({}),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('inventory_policies_natural_key').on(t.productId, t.locationId)],
+);
+
+export const purchaseProposals = pgTable('purchase_proposals', {
+  id: serial('id').primaryKey(),
+  productId: integer('product_id')
+    .notNull()
+    .references(() => products.id),
+  supplierId: integer('supplier_id').references(() => suppliers.id),
+  locationId: integer('location_id').references(() => locations.id),
+  quantity: integer('quantity').notNull(),
+  amount: money('amount').notNull(),
+  currency: currency().notNull(),
+  reason: text('reason').notNull(),
+  needBy: date('need_by'),
+  status: text('status', { enum: ['proposed', 'approved', 'rejected', 'ordered'] }).notNull(),
+  requiredApprover: text('required_approver').notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const workingCapitalSnapshots = pgTable('working_capital_snapshots', {
+  month: date('month').primaryKey(),
+  metrics: jsonb('metrics').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const scenarios = pgTable('scenarios', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: ['base', 'optimistic', 'pessimistic', 'stress', 'custom'] }).notNull(),
+  adjustments: jsonb('adjustments').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
