@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  connectPostgres,
-  type DatabaseHandle,
-  migratePglite,
-  migratePostgres,
-  openPglite,
-} from '@sentia/db';
+import { connectPostgres, type DatabaseHandle, migratePglite, migratePostgres, openPglite } from '@sentia/db';
 import pg from 'pg';
 
 /** A fresh, migrated, in-memory PGlite database for one test file. */

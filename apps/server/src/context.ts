@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { connectPostgres, type Database, type DatabaseHandle, migratePglite, openPglite } from '@sentia/db';
+import type { BuildInfo } from './platform/build-info';
+import type { AppConfig } from './platform/config/load-config';
+import { BullmqJobQueue } from './platform/jobs/bullmq-queue';
+import { InProcessJobQueue } from './platform/jobs/in-process-queue';
+import type { JobQueue } from './platform/jobs/job-definition';
+import type { Logger } from './platform/logger';
+import { connectRedis, type Redis } from './platform/redis';
+
+/**
+ * The small set of dependencies every use case, route and job handler receives. Built once at
+ * start-up; tests build it with real test instances.
+ */
+export interface AppContext {
+  config: AppConfig;
+  logger: Logger;
+  db: Database;
+  database: DatabaseHandle;
+  /** Request-path Redis client; null in embedded mode. */
+  redis: Redis | null;
+  jobs: JobQueue<AppContext>;
+  build: BuildInfo;
+  startedAt: Date;
+}
+
+export const BULLMQ_PREFIX = 'sentia';
+
+export interface OpenedContext {
+  ctx: AppContext;
+  /** Present when jobs run in this process (embedded mode without Redis). */
+  inProcessJobs: InProcessJobQueue<AppContext> | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating PGlite in embedded mode), Redis and the job queue. */
+export async function openContext(
+  config: AppConfig,
+  logger: Logger,
+  build: BuildInfo,
+  options: { bullmqPrefix?: string } = {},
+): Promise<OpenedContext> {
+  const database = config.DATABASE_URL
+    ? connectPostgres({
+        url: config.DATABASE_URL,
+        poolMax: config.DATABASE_POOL_MAX,
+        applicationName: `sentia-${config.role}`,
+      })
+    : await openEmbeddedDatabase(config, logger);
+
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, 'requests', `sentia-${config.role}`) : null;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+
+  let inProcessJobs: InProcessJobQueue<AppContext> | null = null;
+  let jobs: JobQueue<AppContext>;
+  if (redis) {
+    jobs = new BullmqJobQueue<AppContext>(redis, { prefix: options.bullmqPrefix ?? BULLMQ_PREFIX });
+  } else {
+    inProcessJobs = new InProcessJobQueue<AppContext>({ concurrency: config.WORKER_CONCURRENCY, logger });
+    jobs = inProcessJobs;
+  }
+
+  const ctx: AppContext = {
+    config,
+    logger,
+    db: database.db,
+    database,
+    redis,
+    jobs,
+    build,
+    startedAt: new Date(),
+  };
+  return {
+    ctx,
+    inProcessJobs,
+    async close() {
+      await jobs.close().catch((error) => logger.warn({ err: error }, 'closing job queue failed'));
+      await redis?.quit().catch(() => redis.disconnect());
+      await database.close().catch((error) => logger.warn({ err: error }, 'closing database failed'));
+    },
+  };
+}
+
+async function openEmbeddedDatabase(config: AppConfig, logger: Logger): Promise<DatabaseHandle> {
+  const dir = path.join(config.dataDir, 'pglite');
+  const started = performance.now();
+  const handle = await openPglite(dir);
+  await migratePglite(handle);
+  logger.info({ dataDir: dir, ms: Math.round(performance.now() - started) }, 'embedded database ready');
+  return handle;
+}

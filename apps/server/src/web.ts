@@ -1,0 +1,22 @@
+/** The web process (`node server.js`): HTTP API and dashboard over PostgreSQL and Redis; jobs run on workers. */
+import { openContext } from './context';
+import { enqueueSalesRefreshIfStale } from './features/analytics/jobs';
+import { buildHttpApp } from './http-app';
+import { runProcess } from './lifecycle';
+import { readBuildInfo } from './platform/build-info';
+
+await runProcess('web', async (config, logger) => {
+  const opened = await openContext(config, logger, readBuildInfo(config));
+  const app = await buildHttpApp(opened.ctx);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ port: config.PORT, mode: config.mode }, 'web process listening');
+  enqueueSalesRefreshIfStale(opened.ctx).catch((error) =>
+    logger.warn({ err: error }, 'could not check whether analytics are stale'),
+  );
+  return {
+    async stop() {
+      await app.close();
+      await opened.close();
+    },
+  };
+});
