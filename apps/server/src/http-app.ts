@@ -1,7 +1,7 @@
 import type { AppContext } from './context';
 import { registerOverviewRoutes } from './features/overview/routes';
 import { registerSystemRoutes } from './features/system/routes';
-import { createServer } from './platform/http/create-server';
+import { createServer, handleNotFound } from './platform/http/create-server';
 import { serveWebApp } from './platform/http/serve-web-app';
 
 /** The HTTP API and the built dashboard, over one application context. */
@@ -14,5 +14,6 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   registerSystemRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
   if (options.serveWeb ?? true) await serveWebApp(app);
+  else app.setNotFoundHandler(handleNotFound);
   return app;
 }

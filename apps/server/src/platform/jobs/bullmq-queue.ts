@@ -50,24 +50,25 @@ export class BullmqJobQueue<Ctx> implements JobQueue<Ctx> {
   ): Promise<EnqueueResult> {
     const parsed = definition.payload.parse(payload);
     const key = definition.idempotencyKey?.(parsed);
+    const jobId = key === undefined ? undefined : toJobId(key);
     const queue = this.queue(definition.queue);
-    if (key) {
-      const existing = await queue.getJob(key);
-      if (existing && !(await existing.isFailed())) return { id: key, enqueued: false };
+    if (jobId) {
+      const existing = await queue.getJob(jobId);
+      if (existing && !(await existing.isFailed())) return { id: jobId, enqueued: false };
       if (existing) await existing.remove();
     }
     const job = await queue.add(
       definition.name,
       { version: definition.version, payload: parsed },
       {
-        jobId: key,
+        jobId,
         attempts: definition.attempts,
         backoff: { type: 'exponential', delay: definition.backoffMs },
         removeOnComplete: COMPLETED_RETENTION,
         removeOnFail: FAILED_RETENTION,
       },
     );
-    return { id: job.id ?? key ?? '', enqueued: true };
+    return { id: job.id ?? jobId ?? '', enqueued: true };
   }
 
   async counts(): Promise<QueueCounts[]> {
@@ -99,6 +100,11 @@ export class BullmqJobQueue<Ctx> implements JobQueue<Ctx> {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
+}
+
+/** BullMQ job ids may not contain ':' (its key separator). */
+function toJobId(idempotencyKey: string): string {
+  return idempotencyKey.replaceAll('%', '%25').replaceAll(':', '%3A');
 }
 
 /** Consumer: one BullMQ Worker per queue, running the same definitions as the in-process runner. */

@@ -31,7 +31,7 @@ export class InProcessJobQueue<Ctx extends JobExecutionContext> implements JobQu
   readonly kind = 'in-process';
   private readonly waiting: PendingJob<Ctx>[] = [];
   private readonly active = new Set<PendingJob<Ctx>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private wakeTimer: NodeJS.Timeout | undefined;
   private completed: { queue: string; at: number }[] = [];
   private failed = new Map<string, number>();
   private ctx: Ctx | undefined;
@@ -96,8 +96,7 @@ export class InProcessJobQueue<Ctx extends JobExecutionContext> implements JobQu
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    clearTimeout(this.wakeTimer);
     this.waiting.length = 0;
     if (this.active.size > 0) await this.whenIdle();
   }
@@ -111,7 +110,17 @@ export class InProcessJobQueue<Ctx extends JobExecutionContext> implements JobQu
       const [job] = this.waiting.splice(index, 1);
       if (job) this.run(job, this.ctx);
     }
+    this.scheduleWake();
     this.notifyIfIdle();
+  }
+
+  /** One timer for the earliest delayed job (timers may fire a little early, so re-check then). */
+  private scheduleWake(): void {
+    clearTimeout(this.wakeTimer);
+    const next = this.waiting.reduce((min, j) => Math.min(min, j.runAt), Number.POSITIVE_INFINITY);
+    if (!Number.isFinite(next)) return;
+    this.wakeTimer = setTimeout(() => this.pump(), Math.max(1, next - Date.now() + 1));
+    this.wakeTimer.unref();
   }
 
   private run(job: PendingJob<Ctx>, ctx: Ctx): void {
@@ -129,14 +138,7 @@ export class InProcessJobQueue<Ctx extends JobExecutionContext> implements JobQu
     const permanent = error instanceof PermanentJobError;
     if (!permanent && job.attempt < job.definition.attempts && !this.closing) {
       const delay = backoffDelay(job.definition.backoffMs, job.attempt);
-      const retry = { ...job, attempt: job.attempt + 1, runAt: Date.now() + delay };
-      this.waiting.push(retry);
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.pump();
-      }, delay);
-      timer.unref();
-      this.timers.add(timer);
+      this.waiting.push({ ...job, attempt: job.attempt + 1, runAt: Date.now() + delay });
       return;
     }
     const queue = job.definition.queue;

@@ -5,7 +5,7 @@ import { type SliceFilters, toInt } from './filter-sql';
 
 /**
  * What was owed on `date`, in GBP at that date's rates: invoices issued by then, less the payments
- * recorded by then. Invoices without payment records count as open for their current amount due,
+ * recorded by then (for invoices that have payment records). Invoices without payment records count as open for their current amount due,
  * or as settled from their paid date. Receivables follow the region/channel filters through the
  * invoice's channel; payables are company-wide (suppliers are not assigned to a channel).
  */
@@ -35,8 +35,9 @@ export async function queryOpenInvoices(
         from invoices i
         left join channels c on c.id = i.channel_id
         left join lateral (
-          select count(*) as n, coalesce(sum(pm.amount_minor), 0) as paid_minor
-          from payments pm where pm.invoice_id = i.id and pm.paid_on <= ${date}::date
+          select count(*) as n,
+                 coalesce(sum(pm.amount_minor) filter (where pm.paid_on <= ${date}::date), 0) as paid_minor
+          from payments pm where pm.invoice_id = i.id
         ) pay on true
         where i.type = ${type}
           and i.status in ('authorised', 'paid')
