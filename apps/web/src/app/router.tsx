@@ -1,0 +1,24 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from './layout';
+import { NotFound, RouteError } from './route-error';
+import { ROUTES } from './route-table';
+
+/** Each page is React.lazy over its route-table loader, so it ships as its own chunk. */
+const pageRoutes: RouteObject[] = ROUTES.map((route) => {
+  const Page = lazy(route.load);
+  return route.path === '/'
+    ? { index: true, element: <Page /> }
+    : { path: route.path.slice(1), element: <Page /> };
+});
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [...pageRoutes, { path: '*', element: <NotFound /> }],
+    },
+  ]);
+}
