@@ -24,8 +24,6 @@ export interface AppContext {
   startedAt: Date;
 }
 
-export const BULLMQ_PREFIX = 'sentia';
-
 export interface OpenedContext {
   ctx: AppContext;
   /** Present when jobs run in this process (embedded mode without Redis). */
@@ -38,7 +36,6 @@ export async function openContext(
   config: AppConfig,
   logger: Logger,
   build: BuildInfo,
-  options: { bullmqPrefix?: string } = {},
 ): Promise<OpenedContext> {
   const database = config.DATABASE_URL
     ? connectPostgres({
@@ -54,7 +51,7 @@ export async function openContext(
   let inProcessJobs: InProcessJobQueue<AppContext> | null = null;
   let jobs: JobQueue<AppContext>;
   if (redis) {
-    jobs = new BullmqJobQueue<AppContext>(redis, { prefix: options.bullmqPrefix ?? BULLMQ_PREFIX });
+    jobs = new BullmqJobQueue<AppContext>(redis, { prefix: config.QUEUE_PREFIX });
   } else {
     inProcessJobs = new InProcessJobQueue<AppContext>({ concurrency: config.WORKER_CONCURRENCY, logger });
     jobs = inProcessJobs;

@@ -1,5 +1,4 @@
 import type { AppContext, OpenedContext } from './context';
-import { BULLMQ_PREFIX } from './context';
 import { allJobs } from './jobs';
 import { BullmqJobWorker } from './platform/jobs/bullmq-queue';
 import type { JobWorker } from './platform/jobs/job-definition';
@@ -9,10 +8,7 @@ import { connectRedis } from './platform/redis';
  * Starts executing jobs in this process: BullMQ workers when Redis is configured, otherwise the
  * in-process runner that the queue already is.
  */
-export async function startJobWorker(
-  opened: OpenedContext,
-  options: { bullmqPrefix?: string } = {},
-): Promise<JobWorker> {
+export async function startJobWorker(opened: OpenedContext): Promise<JobWorker> {
   const { ctx } = opened;
   if (opened.inProcessJobs) {
     const queue = opened.inProcessJobs;
@@ -24,7 +20,7 @@ export async function startJobWorker(
   connection.on('error', (error) => ctx.logger.warn({ err: error }, 'worker redis connection error'));
   const worker = new BullmqJobWorker<AppContext>({
     connection,
-    prefix: options.bullmqPrefix ?? BULLMQ_PREFIX,
+    prefix: ctx.config.QUEUE_PREFIX,
     concurrency: ctx.config.WORKER_CONCURRENCY,
     definitions: allJobs,
     ctx,

@@ -63,6 +63,11 @@ export const envSchema = z.object({
   // Redis. Absent → in-process job runner and in-memory cache (embedded mode only).
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   REDIS_CACHE_TTL: z.coerce.number().int().min(1).default(300),
+  /** Key prefix of the job queues, so environments sharing one Redis never take each other's jobs. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,32}$/, 'letters, digits, _ and - only (at most 32)')
+    .default('sentia'),
 
   // Authentication
   CLERK_SECRET_KEY: secret(8),
