@@ -13,7 +13,7 @@ export function Layout() {
   const route = routeForPath(pathname);
   // Navigation carries the filters, so moving between pages keeps the same view of the business.
   const nav: NavItem[] = ROUTES.filter((r) => r.inNav).map((r) => ({
-    to: r.path + (r.usesFilters ? search : ''),
+    to: r.path + search,
     label: r.label,
     icon: r.icon,
     end: r.path === '/',

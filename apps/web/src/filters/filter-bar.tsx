@@ -46,8 +46,10 @@ export function FilterBar() {
   return (
     <section className="filter-bar" aria-label="Filters">
       <div className="filter-bar__controls">
-        <label className="field" htmlFor={`${id}-period`}>
-          <span className="field__label">Period</span>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-period`}>
+            Period
+          </label>
           <select
             id={`${id}-period`}
             value={showCustom ? 'custom' : preset}
@@ -60,7 +62,7 @@ export function FilterBar() {
             ))}
             <option value="custom">Custom…</option>
           </select>
-        </label>
+        </div>
         {showCustom && (
           <CustomPeriod
             key={`${period.from}:${period.to}`}
@@ -69,8 +71,10 @@ export function FilterBar() {
             onApply={(range) => setFilters({ ...filters, ...range })}
           />
         )}
-        <label className="field" htmlFor={`${id}-region`}>
-          <span className="field__label">Region</span>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-region`}>
+            Region
+          </label>
           <select
             id={`${id}-region`}
             value={filters.region ?? ''}
@@ -89,9 +93,11 @@ export function FilterBar() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field" htmlFor={`${id}-channel`}>
-          <span className="field__label">Channel</span>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-channel`}>
+            Channel
+          </label>
           <select
             id={`${id}-channel`}
             value={filters.channel ?? ''}
@@ -106,9 +112,11 @@ export function FilterBar() {
                 </option>
               ))}
           </select>
-        </label>
-        <label className="field" htmlFor={`${id}-sku`}>
-          <span className="field__label">SKU</span>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-sku`}>
+            SKU
+          </label>
           <select
             id={`${id}-sku`}
             value={filters.sku ?? ''}
@@ -122,7 +130,7 @@ export function FilterBar() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {hasFilters && (
           <button type="button" className="button filter-bar__reset" onClick={() => setFilters({})}>
             Reset filters
@@ -167,8 +175,10 @@ function CustomPeriod(props: {
         if (!invalid) props.onApply({ from, to });
       }}
     >
-      <label className="field" htmlFor={`${id}-from`}>
-        <span className="field__label">From</span>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-from`}>
+          From
+        </label>
         <input
           id={`${id}-from`}
           type="date"
@@ -176,11 +186,13 @@ function CustomPeriod(props: {
           max={to}
           onChange={(e) => setFrom(e.target.value)}
         />
-      </label>
-      <label className="field" htmlFor={`${id}-to`}>
-        <span className="field__label">To</span>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-to`}>
+          To
+        </label>
         <input id={`${id}-to`} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-      </label>
+      </div>
       <button type="submit" className="button button--primary" disabled={invalid}>
         Apply
       </button>

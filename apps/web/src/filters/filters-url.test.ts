@@ -57,15 +57,15 @@ describe('periods', () => {
     expect(presetPeriod('365d', today)).toEqual({ from: '2024-03-31', to: today });
   });
 
-  it('defaults to the last 30 days and recognises presets', () => {
-    expect(resolvePeriod({}, today)).toEqual({ from: '2025-03-01', to: today });
-    expect(matchPreset({}, today)).toBe('30d');
-    expect(matchPreset({ from: '2024-12-31', to: today }, today)).toBe('90d');
+  it('defaults to the last 90 days, as the API does, and recognises presets', () => {
+    expect(resolvePeriod({}, today)).toEqual({ from: '2024-12-31', to: today });
+    expect(matchPreset({}, today)).toBe('90d');
+    expect(matchPreset({ from: '2025-03-01', to: today }, today)).toBe('30d');
     expect(matchPreset({ from: '2025-01-01', to: '2025-01-31' }, today)).toBe('custom');
   });
 
   it('always sends the resolved period to the API', () => {
-    expect(apiQuery({ sku: 'S1' }, today)).toBe('from=2025-03-01&to=2025-03-30&sku=S1');
+    expect(apiQuery({ sku: 'S1' }, today)).toBe('from=2024-12-31&to=2025-03-30&sku=S1');
   });
 });
 

@@ -12,8 +12,8 @@ export const PERIOD_PRESETS = [
 ] as const;
 export type PresetId = (typeof PERIOD_PRESETS)[number]['id'];
 
-/** With no period in the URL, pages show this one. */
-export const DEFAULT_PRESET: PresetId = '30d';
+/** With no period in the URL, pages show this one (the same default as the API). */
+export const DEFAULT_PRESET: PresetId = '90d';
 
 export interface Period {
   from: string;

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { NavLink } from 'react-router';
 import './app-shell.css';
 import { Icon, type IconName } from './icon';
@@ -28,47 +28,63 @@ export function AppShell({ nav, top, children }: AppShellProps) {
   // null: follow the screen width; true/false: the user's choice for this visit.
   const [choice, setChoice] = useState<boolean | null>(null);
   const expanded = choice ?? wide;
+  const toggleRef = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="app-shell" data-nav={expanded ? 'expanded' : 'collapsed'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <nav className="app-nav" aria-label="Main">
-        <div className="app-nav__head">
-          <span className="app-nav__brand" aria-hidden={!expanded}>
-            Sentia
-          </span>
-          <button
-            type="button"
-            className="nav-toggle"
-            aria-expanded={expanded}
-            aria-controls="app-nav-list"
-            onClick={() => setChoice(!expanded)}
-          >
-            <Icon name={expanded ? 'collapse' : 'menu'} />
-            <span className="visually-hidden">{expanded ? 'Collapse navigation' : 'Expand navigation'}</span>
-          </button>
+      <nav
+        className="app-nav"
+        aria-label="Main"
+        onKeyDown={(event) => {
+          // Escape closes the menu where it overlays the page (tablets), as overlays are expected to.
+          if (event.key === 'Escape' && expanded && !wide) {
+            setChoice(null);
+            toggleRef.current?.focus();
+          }
+        }}
+      >
+        <div className="app-nav__inner">
+          <div className="app-nav__head">
+            <span className="app-nav__brand" aria-hidden={!expanded}>
+              Sentia
+            </span>
+            <button
+              ref={toggleRef}
+              type="button"
+              className="nav-toggle"
+              aria-expanded={expanded}
+              aria-controls="app-nav-list"
+              onClick={() => setChoice(!expanded)}
+            >
+              <Icon name={expanded ? 'collapse' : 'menu'} />
+              <span className="visually-hidden">
+                {expanded ? 'Collapse navigation' : 'Expand navigation'}
+              </span>
+            </button>
+          </div>
+          <ul id="app-nav-list" className="app-nav__list">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className="app-nav__link"
+                  title={expanded ? undefined : item.label}
+                  onClick={() => {
+                    // On a tablet an expanded menu covers the page: close it once a page is chosen.
+                    if (!wide) setChoice(null);
+                  }}
+                >
+                  <Icon name={item.icon} />
+                  <span className="app-nav__label">{item.label}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
         </div>
-        <ul id="app-nav-list" className="app-nav__list">
-          {nav.map((item) => (
-            <li key={item.to}>
-              <NavLink
-                to={item.to}
-                end={item.end}
-                className="app-nav__link"
-                title={expanded ? undefined : item.label}
-                onClick={() => {
-                  // On a tablet an expanded menu covers the page: close it once a page is chosen.
-                  if (!wide) setChoice(null);
-                }}
-              >
-                <Icon name={item.icon} />
-                <span className="app-nav__label">{item.label}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
       </nav>
       <div className="app-shell__body">
         {top}

@@ -15,6 +15,19 @@ function xTicks(locale: string, utc: boolean) {
   };
 }
 
+/**
+ * Value axes include zero, so the height of a line is its size and two axes read alike
+ * (a trend that starts mid-air exaggerates every change).
+ */
+const fromZero: uPlot.Scale.Range = (_u, min, max) => {
+  const low = Math.min(0, min ?? 0);
+  const high = Math.max(0, max ?? 0);
+  if (low === high) return [0, 1];
+  const [, paddedHigh] = uPlot.rangeNum(low, high, 0.1, true);
+  const [paddedLow] = low < 0 ? uPlot.rangeNum(low, high, 0.1, true) : [0];
+  return [paddedLow ?? 0, high > 0 ? (paddedHigh ?? high) : 0];
+};
+
 /** Translucent fill from an opaque hex colour. */
 export function withAlpha(hex: string, alpha: number): string {
   const a = Math.round(alpha * 255)
@@ -68,9 +81,9 @@ export function buildOptions(input: OptionsInput): uPlot.Options {
     height: input.height,
     plugins: input.plugins,
     legend: { show: false },
-    cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+    cursor: { x: true, y: false, drag: { x: false, y: false }, points: { size: 7 } },
     tzDate: xIsDate ? (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') : undefined,
-    scales: { x: { time: true }, left: { auto: true }, right: { auto: true } },
+    scales: { x: { time: true }, left: { range: fromZero }, right: { range: fromZero } },
     series,
     bands,
     axes: [

@@ -5,6 +5,7 @@ import { isLivePath } from '../app/route-table';
 import { describeChange } from '../format/change';
 import { formatBusinessDate } from '../format/date';
 import { userLocale } from '../format/locale';
+import { formatNumber } from '../format/number';
 import { formatKpiValue, type GoodDirection } from './kpi-format';
 import './kpi-tile.css';
 import { Skeleton } from './skeleton';
@@ -53,7 +54,15 @@ export function KpiTile({
       {hasValue ? (
         <>
           <p className="kpi__value tabular" data-kpi={kpi.key} data-kpi-state="value">
-            {formatKpiValue(kpi, kpi.value!, locale)}
+            {kpi.unit === 'units' ? (
+              // The count is the figure; the unit label is kept smaller so tiles stay one line.
+              <>
+                {formatNumber(kpi.value!, locale)}
+                <span className="kpi__suffix"> units</span>
+              </>
+            ) : (
+              formatKpiValue(kpi, kpi.value!, locale)
+            )}
           </p>
           <p className={`kpi__change kpi__change--${tone}`}>
             {(change.direction === 'up' || change.direction === 'down') && (
@@ -113,7 +122,12 @@ function KpiGap({ kpiKey, gap }: { kpiKey: string; gap: DataGap | undefined }) {
         No data
       </p>
       <p className="kpi__gap-reason">{gap?.reason ?? 'There are no records for this period and filters.'}</p>
-      {gap && gap.supplyBy.length > 0 && <SupplyLinks supplyBy={gap.supplyBy} />}
+      {gap && gap.supplyBy.length > 0 && (
+        <>
+          <p className="kpi__supply-label">Supplied by</p>
+          <SupplyLinks supplyBy={gap.supplyBy} />
+        </>
+      )}
     </div>
   );
 }

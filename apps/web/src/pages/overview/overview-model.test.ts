@@ -48,7 +48,7 @@ describe('trendChartModel', () => {
   it('shows exact pounds in tooltips and compact ticks on axes', () => {
     expect(model.series[0]?.format(1234.56)).toBe('£1,234.56');
     expect(model.series[1]?.format(-0.03)).toBe('-£0.03');
-    expect(model.series[2]?.format(40)).toBe('40 units');
+    expect(model.series[2]?.format(4000)).toBe('4,000');
     expect(model.axes.left.tick(250_000)).toBe('£250k');
   });
 

@@ -2,7 +2,7 @@ import type { KpiKey, OverviewResponse } from '@sentia/contracts';
 import {
   formatCompactNumber,
   formatMoney,
-  formatUnits,
+  formatNumber,
   majorToMinor,
   minorToMajor,
 } from '../../format/number';
@@ -70,7 +70,7 @@ export function trendChartModel(overview: OverviewResponse, locale: string): Tre
         label: 'Units',
         axis: 'right',
         values: trend.map((p) => p.units),
-        format: (v) => formatUnits(v, locale),
+        format: (v) => formatNumber(v, locale),
       },
     ],
     axes: {

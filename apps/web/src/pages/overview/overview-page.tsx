@@ -32,19 +32,22 @@ export default function OverviewPage() {
       <PageHeader
         title="Overview"
         crumbs={crumbs}
-        subtitle={formatDateRange(data?.period.from ?? period.from, data?.period.to ?? period.to, locale)}
+        subtitle={
+          data
+            ? `${formatDateRange(data.period.from, data.period.to, locale)}, compared with ${formatDateRange(data.previousPeriod.from, data.previousPeriod.to, locale)}`
+            : formatDateRange(period.from, period.to, locale)
+        }
         meta={
           data && (
             <>
               {data.demoData && <DemoBadge />}
-              <span>
-                Data last updated{' '}
-                {data.dataUpdatedAt ? (
-                  <RelativeTime iso={data.dataUpdatedAt} />
-                ) : (
-                  'never: no data has been loaded yet'
-                )}
-              </span>
+              {data.dataUpdatedAt ? (
+                <span>
+                  Data last updated <RelativeTime iso={data.dataUpdatedAt} />
+                </span>
+              ) : (
+                <span>No data has been loaded yet</span>
+              )}
               <span aria-live="polite">{updating ? 'Updating for the new filters…' : ''}</span>
             </>
           )

@@ -26,8 +26,12 @@ describe('system model', () => {
   });
 
   it('summarises dependency states', () => {
-    expect(dependencySummary([dep('a', 'up'), dep('b', 'down')])).toBe('1 of 2 dependencies up; b down');
-    expect(dependencySummary([dep('a', 'up')])).toBe('1 of 1 dependencies up');
+    expect(dependencySummary([dep('a', 'up'), dep('b', 'down')])).toBe(
+      '1 of 2 configured dependencies up: b down',
+    );
+    expect(dependencySummary([dep('a', 'up'), dep('redis', 'not_configured', false)])).toBe(
+      '1 of 1 configured dependencies up; 1 not configured',
+    );
     expect(dependencySummary([])).toBe('No dependencies reported');
   });
 

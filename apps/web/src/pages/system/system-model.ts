@@ -17,14 +17,21 @@ export function dependencyRank(dependency: DependencyState): number {
   return STATE_ORDER[dependency.state] * 2 + (dependency.required ? 0 : 1);
 }
 
-/** A short summary for the page header: "5 of 6 dependencies up; 1 down (redis)". */
+/**
+ * One line for the summary: "2 of 3 configured dependencies up: redis down; 1 not configured".
+ * Dependencies that are not configured (Redis in embedded mode) are not failures, so they are
+ * counted apart.
+ */
 export function dependencySummary(dependencies: readonly DependencyState[]): string {
   if (dependencies.length === 0) return 'No dependencies reported';
-  const up = dependencies.filter((d) => d.state === 'up').length;
-  const problems = dependencies.filter((d) => d.state === 'down' || d.state === 'degraded');
-  const base = `${up} of ${dependencies.length} dependencies up`;
-  if (problems.length === 0) return base;
-  return `${base}; ${problems.map((d) => `${d.name} ${d.state}`).join(', ')}`;
+  const configured = dependencies.filter((d) => d.state !== 'not_configured');
+  const up = configured.filter((d) => d.state === 'up').length;
+  const problems = configured.filter((d) => d.state !== 'up');
+  const parts = [`${up} of ${configured.length} configured dependencies up`];
+  if (problems.length > 0) parts[0] += `: ${problems.map((d) => `${d.name} ${d.state}`).join(', ')}`;
+  const notConfigured = dependencies.length - configured.length;
+  if (notConfigured > 0) parts.push(`${notConfigured} not configured`);
+  return parts.join('; ');
 }
 
 /** Git commits are shown short; the full hash is in the title. */
