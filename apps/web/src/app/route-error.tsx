@@ -10,10 +10,10 @@ export function RouteError() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   return (
-    <div className="app-main">
+    <>
       <PageHeader title="This page could not be shown" />
       <ErrorPanel error={error} onRetry={() => window.location.reload()} />
-    </div>
+    </>
   );
 }
 

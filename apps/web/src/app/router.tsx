@@ -17,8 +17,15 @@ export function createRouter() {
     {
       path: '/',
       element: <Layout />,
+      // Outside the shell: only if the shell itself fails.
       errorElement: <RouteError />,
-      children: [...pageRoutes, { path: '*', element: <NotFound /> }],
+      children: [
+        {
+          // A page that fails to load or render is reported inside the shell, so navigation stays.
+          errorElement: <RouteError />,
+          children: [...pageRoutes, { path: '*', element: <NotFound /> }],
+        },
+      ],
     },
   ]);
 }
