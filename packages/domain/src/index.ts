@@ -1,1 +1,3 @@
+export * from './demo/index';
 export * from './money/money';
+export * from './records/index';
