@@ -14,6 +14,7 @@ const secrets = {
   JWT_ACCESS_SECRET: 'e2e-access-secret-0123456789abcdef0123456789',
   JWT_REFRESH_SECRET: 'e2e-refresh-secret-0123456789abcdef012345678',
   SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123456789',
+  CREDENTIALS_ENCRYPTION_KEY: 'e2e-credentials-key-0123456789abcdef01234567',
 };
 
 describe('production start-up', () => {

@@ -1,30 +1,163 @@
-/** `npm run cli -- <command>`: operational commands (migrations, demo data). */
-import { migratePostgres } from '@sentia/db';
-import { openContext } from './context';
+/** `npm run cli -- <command>`: operational commands (migrations, users, audit reports). */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { migratePostgres, schema } from '@sentia/db';
+import { eq, sql } from 'drizzle-orm';
+import { type AppContext, openContext } from './context';
+import { buildMonthlyAuditReport } from './features/audit/monthly-report';
+import { type Actor, recordAudit } from './features/audit/record-audit';
+import { assertPasswordPolicy, hashPassword } from './features/identity/passwords';
+import {
+  createUser,
+  findUserIdByEmail,
+  listUsers,
+  setUserDisabled,
+  setUserRole,
+} from './features/users/manage-users';
 import { readBuildInfo } from './platform/build-info';
 import { loadConfig } from './platform/config/load-config';
 import { createLogger } from './platform/logger';
 
 const USAGE = `Usage: npm run cli -- <command>
-  db migrate     apply pending SQL migrations (PostgreSQL from DATABASE_URL, or the embedded database)
+  db migrate                                   apply pending SQL migrations
+  users list                                   list users with role and state
+  users create --email E --name N --role R [--password P] [--clerk-id ID]
+                                               create a user (a password is generated when none is given)
+  users set-role --email E --role R            change a user's role
+  users set-password --email E [--password P]  set a new password (generated when none is given)
+  users disable --email E | users enable --email E
+  audit report --month YYYY-MM                 print the monthly audit report (Markdown)
 `;
 
+const CLI_ACTOR: Actor = { userId: null, label: `cli:${os.userInfo().username}` };
+
 async function main(argv: string[]): Promise<number> {
-  const [area, verb] = argv;
+  const [area, verb, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      'clerk-id': { type: 'string' },
+      month: { type: 'string' },
+    },
+    strict: true,
+  });
   const config = loadConfig('embedded');
-  const logger = createLogger({ level: config.LOG_LEVEL, secretValues: config.secretValues });
+  const logger = createLogger({ level: 'warn', secretValues: config.secretValues });
   if (area === 'db' && verb === 'migrate') {
-    if (config.DATABASE_URL) {
-      await migratePostgres(config.DATABASE_URL);
-    } else {
-      const opened = await openContext(config, logger, readBuildInfo(config));
-      await opened.close();
-    }
-    logger.info('migrations applied');
+    if (config.DATABASE_URL) await migratePostgres(config.DATABASE_URL);
+    else await (await openContext(config, logger, readBuildInfo(config))).close();
+    process.stdout.write('Migrations applied.\n');
     return 0;
   }
-  process.stderr.write(USAGE);
-  return 2;
+  if (area !== 'users' && area !== 'audit') {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (config.DATABASE_URL) await migratePostgres(config.DATABASE_URL);
+  const opened = await openContext(config, logger, readBuildInfo(config));
+  try {
+    return await run(opened.ctx, `${area} ${verb}`, values);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function run(
+  ctx: AppContext,
+  command: string,
+  values: Record<string, string | undefined>,
+): Promise<number> {
+  const need = (key: string) => {
+    const value = values[key];
+    if (!value) throw new Error(`--${key} is required for "${command}"\n\n${USAGE}`);
+    return value;
+  };
+  switch (command) {
+    case 'users list': {
+      for (const u of await listUsers(ctx.db)) {
+        process.stdout.write(
+          `${u.email.padEnd(36)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : 'active  '} ${u.lastLoginAt ?? 'never signed in'}\n`,
+        );
+      }
+      return 0;
+    }
+    case 'users create': {
+      const password =
+        values['clerk-id'] && !values.password ? undefined : (values.password ?? generatedPassword());
+      const user = await createUser(ctx.db, CLI_ACTOR, {
+        email: need('email'),
+        name: values.name ?? need('email'),
+        role: need('role'),
+        password,
+        clerkUserId: values['clerk-id'],
+      });
+      process.stdout.write(`Created ${user.email} (${user.role}).\n`);
+      if (password && !values.password) process.stdout.write(`Password (shown once): ${password}\n`);
+      return 0;
+    }
+    case 'users set-role': {
+      const user = await setUserRole(
+        ctx.db,
+        CLI_ACTOR,
+        await findUserIdByEmail(ctx.db, need('email')),
+        need('role'),
+      );
+      process.stdout.write(`${user.email} is now ${user.role}.\n`);
+      return 0;
+    }
+    case 'users set-password': {
+      const password = values.password ?? generatedPassword();
+      assertPasswordPolicy(password);
+      const userId = await findUserIdByEmail(ctx.db, need('email'));
+      const passwordHash = await hashPassword(password);
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .update(schema.users)
+          .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: sql`now()` })
+          .where(eq(schema.users.id, userId));
+        await tx
+          .update(schema.sessions)
+          .set({ revokedAt: sql`now()` })
+          .where(eq(schema.sessions.userId, userId));
+        await recordAudit(tx, CLI_ACTOR, {
+          action: 'users.password-set',
+          targetType: 'user',
+          targetId: userId,
+        });
+      });
+      process.stdout.write(`Password changed; existing sessions ended.\n`);
+      if (!values.password) process.stdout.write(`New password (shown once): ${password}\n`);
+      return 0;
+    }
+    case 'users disable':
+    case 'users enable': {
+      const disabled = command === 'users disable';
+      const user = await setUserDisabled(
+        ctx.db,
+        CLI_ACTOR,
+        await findUserIdByEmail(ctx.db, need('email')),
+        disabled,
+      );
+      process.stdout.write(`${user.email} is ${user.disabled ? 'disabled (sessions ended)' : 'enabled'}.\n`);
+      return 0;
+    }
+    case 'audit report': {
+      process.stdout.write(await buildMonthlyAuditReport(ctx.db, need('month')));
+      return 0;
+    }
+    default:
+      process.stderr.write(USAGE);
+      return 2;
+  }
+}
+
+function generatedPassword(): string {
+  return randomBytes(15).toString('base64url');
 }
 
 main(process.argv.slice(2)).then(

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { connectPostgres, type Database, type DatabaseHandle, migratePglite, openPglite } from '@sentia/db';
+import { MaintenanceSwitch } from './features/maintenance/maintenance-switch';
 import type { BuildInfo } from './platform/build-info';
 import type { AppConfig } from './platform/config/load-config';
+import { SecretBox } from './platform/crypto/secret-box';
 import { BullmqJobQueue } from './platform/jobs/bullmq-queue';
 import { InProcessJobQueue } from './platform/jobs/in-process-queue';
 import type { JobQueue } from './platform/jobs/job-definition';
 import type { Logger } from './platform/logger';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limiter';
 import { connectRedis, type Redis } from './platform/redis';
 
 /**
@@ -20,6 +23,11 @@ export interface AppContext {
   /** Request-path Redis client; null in embedded mode. */
   redis: Redis | null;
   jobs: JobQueue<AppContext>;
+  /** Shared across replicas through Redis in server mode. */
+  rateLimiter: RateLimiter;
+  /** Encrypts secrets stored in the database (connector credentials). */
+  secretBox: SecretBox;
+  maintenance: MaintenanceSwitch;
   build: BuildInfo;
   startedAt: Date;
 }
@@ -64,6 +72,11 @@ export async function openContext(
     database,
     redis,
     jobs,
+    rateLimiter: redis
+      ? new RedisRateLimiter(redis, `${config.QUEUE_PREFIX}:ratelimit:`)
+      : new MemoryRateLimiter(),
+    secretBox: new SecretBox(requireSecret(config.CREDENTIALS_ENCRYPTION_KEY, 'CREDENTIALS_ENCRYPTION_KEY')),
+    maintenance: new MaintenanceSwitch(database.db, config.MAINTENANCE_MODE),
     build,
     startedAt: new Date(),
   };
@@ -85,4 +98,10 @@ async function openEmbeddedDatabase(config: AppConfig, logger: Logger): Promise<
   await migratePglite(handle);
   logger.info({ dataDir: dir, ms: Math.round(performance.now() - started) }, 'embedded database ready');
   return handle;
+}
+
+/** loadConfig guarantees the signing secrets (generated in embedded mode, required otherwise). */
+export function requireSecret(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is not configured`);
+  return value;
 }

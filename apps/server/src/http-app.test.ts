@@ -7,16 +7,19 @@ import { buildHttpApp } from './http-app';
 import { createServer } from './platform/http/create-server';
 import { serveWebApp } from './platform/http/serve-web-app';
 import { createTestContext } from './test-support/app-context';
+import { signInAs } from './test-support/auth';
 import { createPgliteTestDatabase } from './test-support/database';
 
 let database: DatabaseHandle;
 let testContext: ReturnType<typeof createTestContext>;
 let app: Awaited<ReturnType<typeof buildHttpApp>>;
+let viewer: { authorization: string };
 
 beforeAll(async () => {
   database = await createPgliteTestDatabase();
   testContext = createTestContext(database);
   app = await buildHttpApp(testContext.ctx, { serveWeb: false });
+  viewer = (await signInAs(app, testContext.ctx, 'viewer')).headers;
 });
 
 afterAll(async () => {
@@ -27,15 +30,17 @@ afterAll(async () => {
 
 describe('system endpoints', () => {
   it('answers liveness without touching dependencies', async () => {
-    await database.close();
+    const doomed = await createPgliteTestDatabase();
+    const other = createTestContext(doomed);
+    const otherApp = await buildHttpApp(other.ctx, { serveWeb: false });
+    await doomed.close();
     try {
-      const response = await app.inject({ method: 'GET', url: '/api/health' });
+      const response = await otherApp.inject({ method: 'GET', url: '/api/health' });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ status: 'ok' });
     } finally {
-      database = await createPgliteTestDatabase();
-      testContext.ctx.db = database.db;
-      testContext.ctx.database = database;
+      await otherApp.close();
+      await other.close();
     }
   });
 
@@ -94,7 +99,11 @@ describe('system endpoints', () => {
 
 describe('errors', () => {
   it('refuses bad query input with problem+json naming the field', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/overview?from=31-12-2026' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/overview?from=31-12-2026',
+      headers: viewer,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = response.json();
@@ -115,13 +124,16 @@ describe('errors', () => {
 
   it('never leaks internals of an unexpected error', async () => {
     const original = testContext.ctx.db;
-    testContext.ctx.db = new Proxy(original, {
-      get() {
-        throw new Error('relation "secret_table" does not exist at /srv/app/query.ts:42');
+    const failing = new Proxy(original, {
+      get(target, property, receiver) {
+        if (property === 'select')
+          throw new Error('relation "secret_table" does not exist at /srv/app/query.ts:42');
+        return Reflect.get(target, property, receiver);
       },
     });
+    testContext.ctx.db = failing;
     try {
-      const response = await app.inject({ method: 'GET', url: '/api/overview/filters' });
+      const response = await app.inject({ method: 'GET', url: '/api/overview/filters', headers: viewer });
       expect(response.statusCode).toBe(500);
       expect(response.body).not.toContain('secret_table');
       expect(response.body).not.toContain('query.ts');
@@ -132,7 +144,7 @@ describe('errors', () => {
   });
 
   it('answers an overview without data with gaps, not numbers', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/overview' });
+    const response = await app.inject({ method: 'GET', url: '/api/overview', headers: viewer });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const body = response.json();
@@ -146,7 +158,11 @@ describe('serving the dashboard', () => {
     mkdirSync(path.join(root, 'assets'));
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Sentia</title>');
     writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
-    const web = await createServer({ logger: testContext.ctx.logger, version: 'test' });
+    const web = await createServer({
+      logger: testContext.ctx.logger,
+      version: 'test',
+      cookieSecret: 's'.repeat(40),
+    });
     await serveWebApp(web, root);
     try {
       const asset = await web.inject({ method: 'GET', url: '/assets/index-abc123.js' });

@@ -1,7 +1,17 @@
 import type { AppContext } from './context';
+import { requireSecret } from './context';
+import { registerAuditRoutes } from './features/audit/routes';
+import { authenticateRequest } from './features/identity/authenticate';
+import { hasValidCsrfToken } from './features/identity/http-session';
+import { registerIdentityRoutes } from './features/identity/routes';
+import { registerMaintenanceGate } from './features/maintenance/maintenance-gate';
+import { registerMaintenanceRoutes } from './features/maintenance/routes';
 import { registerOverviewRoutes } from './features/overview/routes';
 import { registerSystemRoutes } from './features/system/routes';
+import { registerUserAdminRoutes } from './features/users/routes';
+import { registerAccessControl } from './platform/http/access-control';
 import { createServer, handleNotFound } from './platform/http/create-server';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { serveWebApp } from './platform/http/serve-web-app';
 
 /** The HTTP API and the built dashboard, over one application context. */
@@ -9,11 +19,33 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   const app = await createServer({
     logger: ctx.logger,
     version: ctx.build.version,
-    trustProxy: ctx.config.mode === 'server',
+    trustProxy: trustProxySetting(ctx),
+    cookieSecret: requireSecret(ctx.config.SESSION_SECRET, 'SESSION_SECRET'),
   });
+  await registerSecurityHeaders(app, { production: ctx.config.NODE_ENV === 'production' });
+  registerMaintenanceGate(app, ctx.maintenance);
+  registerAccessControl(app, {
+    environment: ctx.config.NODE_ENV,
+    authenticate: (request) => authenticateRequest(ctx, request),
+    hasValidCsrfToken,
+    adminIpAllowlist: ctx.config.ADMIN_IP_ALLOWLIST,
+  });
+
   registerSystemRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
+  registerUserAdminRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerMaintenanceRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
+
   if (options.serveWeb ?? true) await serveWebApp(app);
   else app.setNotFoundHandler(handleNotFound);
   return app;
+}
+
+/** TRUST_PROXY as given ("true", "false" or addresses/CIDRs); by default the platform's proxy in server mode. */
+function trustProxySetting(ctx: AppContext): boolean | string {
+  const value = ctx.config.TRUST_PROXY;
+  if (value === undefined) return ctx.config.mode === 'server';
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }

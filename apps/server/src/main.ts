@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { openContext } from './context';
 import { enqueueSalesRefreshIfStale } from './features/analytics/jobs';
+import { type BootstrapResult, ensureFirstAdmin } from './features/users/bootstrap-admin';
 import { buildHttpApp } from './http-app';
 import { runProcess } from './lifecycle';
 import { readBuildInfo } from './platform/build-info';
@@ -15,9 +16,10 @@ import { startJobWorker } from './start-job-worker';
 await runProcess('embedded', async (config, logger) => {
   const opened = await openContext(config, logger, readBuildInfo(config));
   const worker = await startJobWorker(opened);
+  const admin = await ensureFirstAdmin(opened.ctx);
   const app = await buildHttpApp(opened.ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
-  printBanner(config);
+  printBanner(config, admin);
   enqueueSalesRefreshIfStale(opened.ctx).catch((error) =>
     logger.warn({ err: error }, 'could not check whether analytics are stale'),
   );
@@ -30,7 +32,7 @@ await runProcess('embedded', async (config, logger) => {
   };
 });
 
-function printBanner(config: AppConfig): void {
+function printBanner(config: AppConfig, admin: BootstrapResult): void {
   const url = config.APP_URL ?? `http://localhost:${config.PORT}`;
   const lines =
     config.mode === 'embedded'
@@ -45,5 +47,14 @@ function printBanner(config: AppConfig): void {
           `  Dashboard : ${url}`,
           `  Jobs      : ${config.REDIS_URL ? 'BullMQ on Redis (this process also works the queues)' : 'in-process'}`,
         ];
+  if (admin.kind === 'generated') {
+    // Printed once, to the terminal only (never to the logs): the password is not stored anywhere else.
+    lines.push(
+      `  Sign in   : ${admin.email} / ${admin.password}`,
+      '              (shown only now; change it with `npm run cli -- users set-password`)',
+    );
+  } else if (admin.kind === 'from-environment') {
+    lines.push(`  Sign in   : ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
   process.stderr.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -15,7 +15,9 @@ export abstract class AppError extends Error {
     | 'unauthorized'
     | 'forbidden'
     | 'unavailable'
-    | 'feature-disabled';
+    | 'feature-disabled'
+    | 'rate-limited'
+    | 'locked';
 }
 
 export class ValidationError extends AppError {
@@ -78,5 +80,29 @@ export class FeatureDisabledError extends AppError {
   constructor(feature: string) {
     super(`The ${feature} feature is switched off.`);
     this.name = 'FeatureDisabledError';
+  }
+}
+
+/** Too many attempts: the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  readonly kind = 'rate-limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** The account is locked after repeated failures, until `until`. */
+export class LockedError extends AppError {
+  readonly kind = 'locked';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'LockedError';
   }
 }

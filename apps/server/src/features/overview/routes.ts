@@ -8,6 +8,7 @@ export function registerOverviewRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/overview',
     {
+      config: { access: 'read:overview' },
       schema: {
         tags: ['overview'],
         summary: 'Executive overview: KPIs for the period vs the previous one, and the daily trend (GBP)',
@@ -21,6 +22,7 @@ export function registerOverviewRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/overview/filters',
     {
+      config: { access: 'read:overview' },
       schema: {
         tags: ['overview'],
         summary: 'Regions, channels and SKUs for the global filter bar, and the date range with sales',

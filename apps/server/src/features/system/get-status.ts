@@ -9,7 +9,10 @@ const CHECK_TIMEOUT_MS = 2_000;
  * queues are required in server mode (jobs and shared state live there) and absent in embedded mode.
  */
 export async function getStatus(ctx: AppContext): Promise<StatusResponse> {
-  const dependencies = await Promise.all([checkDatabase(ctx), checkRedis(ctx), checkQueues(ctx)]);
+  const [dependencies, maintenance] = await Promise.all([
+    Promise.all([checkDatabase(ctx), checkRedis(ctx), checkQueues(ctx)]),
+    ctx.maintenance.current().catch(() => ({ enabled: ctx.config.MAINTENANCE_MODE })),
+  ]);
   const requiredDown = dependencies.some((d) => d.required && d.state === 'down');
   const anyDegraded = dependencies.some((d) => d.state === 'degraded' || (!d.required && d.state === 'down'));
   return {
@@ -20,7 +23,7 @@ export async function getStatus(ctx: AppContext): Promise<StatusResponse> {
     mode: ctx.config.mode,
     role: ctx.config.role,
     uptimeSeconds: Math.round((Date.now() - ctx.startedAt.getTime()) / 1000),
-    maintenance: ctx.config.MAINTENANCE_MODE,
+    maintenance: maintenance.enabled,
     dependencies,
   };
 }

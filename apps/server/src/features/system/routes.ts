@@ -8,6 +8,7 @@ export function registerSystemRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: { tags: ['system'], summary: 'Liveness check', response: { 200: healthResponse } },
       logLevel: 'warn',
     },
@@ -17,6 +18,7 @@ export function registerSystemRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/status',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary:

@@ -30,7 +30,9 @@ describe('loadConfig', () => {
   it('generates missing signing secrets once in embedded mode, keeps them, and warns', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sentia-config-'));
     const first = loadConfig('embedded', { DATA_DIR: dataDir });
-    expect(first.warnings.join()).toMatch(/Generated JWT_ACCESS_SECRET, JWT_REFRESH_SECRET, SESSION_SECRET/);
+    expect(first.warnings.join()).toMatch(
+      /Generated JWT_ACCESS_SECRET, JWT_REFRESH_SECRET, SESSION_SECRET, CREDENTIALS_ENCRYPTION_KEY/,
+    );
     const second = loadConfig('embedded', { DATA_DIR: dataDir });
     expect(second.warnings).toEqual([]);
     expect(second.JWT_ACCESS_SECRET).toBe(first.JWT_ACCESS_SECRET);
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
         'JWT_ACCESS_SECRET: required in production',
         'JWT_REFRESH_SECRET: required in production',
         'SESSION_SECRET: required in production',
+        'CREDENTIALS_ENCRYPTION_KEY: required in production',
       ]),
     );
   });
@@ -89,6 +92,7 @@ describe('loadConfig', () => {
       JWT_ACCESS_SECRET: strong,
       JWT_REFRESH_SECRET: `${strong}r`,
       SESSION_SECRET: `${strong}s`,
+      CREDENTIALS_ENCRYPTION_KEY: `${strong}k`,
       SHOPIFY_API_SECRET: 'shpss_abc',
     });
     expect(config.mode).toBe('server');

@@ -76,6 +76,25 @@ export const envSchema = z.object({
   JWT_REFRESH_SECRET: secret(32),
   SESSION_SECRET: secret(32),
 
+  /** PEM public key of the Clerk instance: Clerk session tokens are then verified offline. */
+  CLERK_JWT_KEY: optionalString,
+  /** Role given to a Clerk user seen for the first time; unset → such users must be linked by an admin. */
+  CLERK_AUTO_PROVISION_ROLE: z.enum(['viewer', 'planner', 'finance', 'manager', 'developer']).optional(),
+  /** First administrator, created on the first start when no user exists. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: secret(12),
+  /** Comma-separated CIDRs; when set, admin endpoints answer only clients from these networks. */
+  ADMIN_IP_ALLOWLIST: optionalString,
+  /**
+   * Which proxies to trust for X-Forwarded-For/-Proto: "true" (all, e.g. Railway's edge), "false",
+   * or comma-separated addresses/CIDRs. Default: trusted in server mode, not in embedded mode.
+   */
+  TRUST_PROXY: optionalString,
+  /** 32-byte key (base64 or hex) encrypting connector credentials at rest (AES-256-GCM). */
+  CREDENTIALS_ENCRYPTION_KEY: secret(32),
+  /** Bearer token required by GET /api/metrics when set. */
+  METRICS_TOKEN: secret(16),
+
   // Connector credentials
   AMAZON_CLIENT_SECRET: secret(1),
   SHOPIFY_API_SECRET: secret(1),
@@ -121,10 +140,18 @@ export const SECRET_KEYS = [
   'SENTRY_DSN',
   'TELEMETRY_KEY',
   'NEW_RELIC_LICENSE_KEY',
+  'ADMIN_PASSWORD',
+  'CREDENTIALS_ENCRYPTION_KEY',
+  'METRICS_TOKEN',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Secrets the platform itself signs with; generated and kept under DATA_DIR in embedded mode. */
-export const GENERATED_SECRET_KEYS = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'SESSION_SECRET'] as const;
+export const GENERATED_SECRET_KEYS = [
+  'JWT_ACCESS_SECRET',
+  'JWT_REFRESH_SECRET',
+  'SESSION_SECRET',
+  'CREDENTIALS_ENCRYPTION_KEY',
+] as const;
 
 /** What a production deployment cannot run without. */
 export const PRODUCTION_REQUIRED_KEYS = [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -19,6 +20,8 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Set behind Railway's / Cloudflare's proxy so client IPs and protocol come from X-Forwarded-*. */
   trustProxy?: boolean | string;
+  /** Signs cookies (SESSION_SECRET). */
+  cookieSecret: string;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function createServer(options: ServerOptions) {
     return payload;
   });
 
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

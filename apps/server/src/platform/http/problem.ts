@@ -1,11 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError, UnavailableError } from '../errors';
+import { AppError, type FieldError, LockedError, RateLimitedError, UnavailableError } from '../errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Stable problem types; documented in docs/problems.md. */
-const TYPES = {
+export const PROBLEM_TYPES = {
   validation: '/problems/validation-failed',
   'not-found': '/problems/not-found',
   conflict: '/problems/conflict',
@@ -13,6 +13,9 @@ const TYPES = {
   forbidden: '/problems/forbidden',
   unavailable: '/problems/service-unavailable',
   'feature-disabled': '/problems/feature-disabled',
+  'rate-limited': '/problems/rate-limited',
+  locked: '/problems/account-locked',
+  maintenance: '/problems/maintenance',
   'payload-too-large': '/problems/payload-too-large',
   'bad-request': '/problems/bad-request',
   internal: '/problems/internal-error',
@@ -26,6 +29,8 @@ const STATUS: Record<AppError['kind'], number> = {
   forbidden: 403,
   unavailable: 503,
   'feature-disabled': 404,
+  'rate-limited': 429,
+  locked: 423,
 };
 
 const TITLES: Record<AppError['kind'], string> = {
@@ -36,6 +41,8 @@ const TITLES: Record<AppError['kind'], string> = {
   forbidden: 'Not allowed',
   unavailable: 'Service unavailable',
   'feature-disabled': 'Feature not available',
+  'rate-limited': 'Too many requests',
+  locked: 'Account locked',
 };
 
 export interface Problem {
@@ -75,7 +82,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       message: issue.message ?? 'is not valid',
     }));
     return sendProblem(reply, request, {
-      type: TYPES.validation,
+      type: PROBLEM_TYPES.validation,
       title: TITLES.validation,
       status: 400,
       detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
@@ -83,9 +90,15 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     });
   }
   if (error instanceof AppError) {
-    if (error instanceof UnavailableError) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (
+      error instanceof UnavailableError ||
+      error instanceof RateLimitedError ||
+      error instanceof LockedError
+    ) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+    }
     return sendProblem(reply, request, {
-      type: TYPES[error.kind],
+      type: PROBLEM_TYPES[error.kind],
       title: TITLES[error.kind],
       status: STATUS[error.kind],
       detail: error.message,
@@ -98,7 +111,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (!isResponseSerializationError(error) && statusCode && statusCode >= 400 && statusCode < 500) {
     // Fastify's own client errors (bad JSON, wrong content type, body too large) carry safe messages.
     return sendProblem(reply, request, {
-      type: statusCode === 413 ? TYPES['payload-too-large'] : TYPES['bad-request'],
+      type: statusCode === 413 ? PROBLEM_TYPES['payload-too-large'] : PROBLEM_TYPES['bad-request'],
       title: statusCode === 413 ? 'Payload too large' : 'Bad request',
       status: statusCode,
       detail: error.message,
@@ -108,7 +121,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     request.log.error({ err: error }, 'database unavailable');
     reply.header('retry-after', '5');
     return sendProblem(reply, request, {
-      type: TYPES.unavailable,
+      type: PROBLEM_TYPES.unavailable,
       title: TITLES.unavailable,
       status: 503,
       detail: 'A dependency is unavailable. Try again shortly.',
@@ -116,7 +129,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, request, {
-    type: TYPES.internal,
+    type: PROBLEM_TYPES.internal,
     title: 'Internal server error',
     status: 500,
     detail: `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
@@ -125,7 +138,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   return sendProblem(reply, request, {
-    type: TYPES['not-found'],
+    type: PROBLEM_TYPES['not-found'],
     title: TITLES['not-found'],
     status: 404,
     detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
