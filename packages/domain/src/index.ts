@@ -1,3 +1,5 @@
+export * from './access/permissions';
+export * from './csv/to-csv';
 export * from './demo/index';
 export * from './money/money';
 export * from './records/index';
