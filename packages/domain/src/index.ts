@@ -1,5 +1,6 @@
 export * from './access/permissions';
 export * from './csv/to-csv';
 export * from './demo/index';
+export * from './forecasting/index';
 export * from './money/money';
 export * from './records/index';
