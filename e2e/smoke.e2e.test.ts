@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migratePostgres } from '@sentia/db';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   describeWithServices,
   testDatabaseUrl,
@@ -12,6 +12,7 @@ import {
 } from '../apps/server/src/test-support/services';
 import { runScript } from '../test/delivery/support/run-script';
 import { type RunningApp, repoRoot, startProcess } from './support/app-process';
+import { launchBrowser } from './support/browser';
 
 /**
  * `npm run smoke` against a production-mode start: the built `server.js` and worker with
@@ -120,5 +121,39 @@ describeWithServices({ postgres: true, redis: true }, 'smoke checks against a pr
     const drift = await runScript('scripts/openapi.ts', ['--url', web!.url, '--check', '--dir', docs]);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain('added:   GET /api/overview/filters');
+  });
+});
+
+/**
+ * The same checks against a deployed environment (the deploy pipeline runs this after deploying to
+ * `test`): E2E_BASE_URL=https://… npx vitest run --project e2e e2e/smoke.e2e.test.ts
+ */
+const deployedUrl = process.env.E2E_BASE_URL;
+
+describe.skipIf(!deployedUrl)('deployed environment at E2E_BASE_URL', () => {
+  it('passes npm run smoke', async () => {
+    const result = await runScript('scripts/smoke.ts', ['--url', deployedUrl!, '--wait', '120']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  });
+
+  it('serves the dashboard to a browser: the page renders, no API call fails, no script error', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.url().includes('/api/') && response.status() >= 500) {
+          problems.push(`${response.status()} ${response.url()}`);
+        }
+      });
+      const response = await page.goto(deployedUrl!, { waitUntil: 'networkidle' });
+      expect(response?.status()).toBe(200);
+      expect(await page.title()).toContain('Sentia');
+      await page.waitForSelector('#root *', { timeout: 30_000 });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
