@@ -7,6 +7,8 @@ import { eq, sql } from 'drizzle-orm';
 import { type AppContext, openContext } from './context';
 import { buildMonthlyAuditReport } from './features/audit/monthly-report';
 import { type Actor, recordAudit } from './features/audit/record-audit';
+import { isDemoDataLoaded } from './features/demo/demo-settings';
+import { loadDemoDataJob } from './features/demo/jobs';
 import { assertPasswordPolicy, hashPassword } from './features/identity/passwords';
 import {
   createUser,
@@ -16,11 +18,15 @@ import {
   setUserRole,
 } from './features/users/manage-users';
 import { readBuildInfo } from './platform/build-info';
-import { loadConfig } from './platform/config/load-config';
-import { createLogger } from './platform/logger';
+import { type AppConfig, loadConfig } from './platform/config/load-config';
+import { executeJob } from './platform/jobs/execute-job';
+import type { JobDefinition } from './platform/jobs/job-definition';
+import { createLogger, type Logger } from './platform/logger';
+import { startJobWorker } from './start-job-worker';
 
 const USAGE = `Usage: npm run cli -- <command>
   db migrate                                   apply pending SQL migrations
+  db seed                                      load the labelled demo data set (once) and refresh analytics
   users list                                   list users with role and state
   users create --email E --name N --role R [--password P] [--clerk-id ID]
                                                create a user (a password is generated when none is given)
@@ -54,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write('Migrations applied.\n');
     return 0;
   }
+  if (area === 'db' && verb === 'seed') return seed(config, logger);
   if (area !== 'users' && area !== 'audit') {
     process.stderr.write(USAGE);
     return 2;
@@ -154,6 +161,47 @@ async function run(
       process.stderr.write(USAGE);
       return 2;
   }
+}
+
+async function seed(config: AppConfig, logger: Logger): Promise<number> {
+  if (config.DATABASE_URL) await migratePostgres(config.DATABASE_URL);
+  const opened = await openContext(config, logger, readBuildInfo(config));
+  const worker = await startJobWorker(opened);
+  try {
+    const { ctx } = opened;
+    if (await isDemoDataLoaded(ctx.db)) {
+      process.stdout.write('The demo data set is already loaded.\n');
+      return 0;
+    }
+    let lastPercent = -10;
+    const result = await executeJob(
+      loadDemoDataJob as unknown as JobDefinition<AppContext>,
+      { endDate: today() },
+      {
+        ctx,
+        attempt: 1,
+        reportProgress: async (p) => {
+          if ((p.percent ?? 0) >= lastPercent + 10) {
+            lastPercent = p.percent ?? 0;
+            process.stdout.write(`  ${lastPercent}% (${p.done}/${p.total} days)\n`);
+          }
+        },
+      },
+    );
+    process.stdout.write(
+      `Demo data loaded: ${JSON.stringify(result.status === 'succeeded' ? result.result : result)}\n`,
+    );
+    if (opened.inProcessJobs) await opened.inProcessJobs.whenIdle();
+    else process.stdout.write('The analytics refresh is queued for the worker.\n');
+    return 0;
+  } finally {
+    await worker.close();
+    await opened.close();
+  }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function generatedPassword(): string {

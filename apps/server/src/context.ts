@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectPostgres, type Database, type DatabaseHandle, migratePglite, openPglite } from '@sentia/db';
 import { MaintenanceSwitch } from './features/maintenance/maintenance-switch';
@@ -93,11 +94,48 @@ export async function openContext(
 
 async function openEmbeddedDatabase(config: AppConfig, logger: Logger): Promise<DatabaseHandle> {
   const dir = path.join(config.dataDir, 'pglite');
+  const releaseLock = acquireDataDirLock(config.dataDir);
   const started = performance.now();
   const handle = await openPglite(dir);
   await migratePglite(handle);
   logger.info({ dataDir: dir, ms: Math.round(performance.now() - started) }, 'embedded database ready');
-  return handle;
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite is a single-process database: a second process opening the same folder would corrupt it.
+ * A lock file with our pid refuses that clearly; a lock left by a process that died is taken over.
+ */
+function acquireDataDirLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'embedded.lock');
+  try {
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder}. Stop that process (npm start) first, or use another DATA_DIR.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** loadConfig guarantees the signing secrets (generated in embedded mode, required otherwise). */

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { openContext } from './context';
 import { enqueueSalesRefreshIfStale } from './features/analytics/jobs';
+import { enqueueDemoLoadIfWanted } from './features/demo/jobs';
 import { type BootstrapResult, ensureFirstAdmin } from './features/users/bootstrap-admin';
 import { buildHttpApp } from './http-app';
 import { runProcess } from './lifecycle';
@@ -20,8 +21,8 @@ await runProcess('embedded', async (config, logger) => {
   const app = await buildHttpApp(opened.ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   printBanner(config, admin);
-  enqueueSalesRefreshIfStale(opened.ctx).catch((error) =>
-    logger.warn({ err: error }, 'could not check whether analytics are stale'),
+  Promise.all([enqueueDemoLoadIfWanted(opened.ctx), enqueueSalesRefreshIfStale(opened.ctx)]).catch((error) =>
+    logger.warn({ err: error }, 'could not queue the start-up jobs'),
   );
   return {
     async stop() {

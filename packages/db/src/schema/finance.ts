@@ -61,7 +61,10 @@ export const payments = pgTable(
     currency: currency().notNull(),
     sourceUpdatedAt: sourceUpdatedAt(),
   },
-  (t) => [unique('payments_natural_key').on(t.source, t.externalId)],
+  (t) => [
+    unique('payments_natural_key').on(t.source, t.externalId),
+    index('payments_invoice_idx').on(t.invoiceId),
+  ],
 );
 
 export const bankAccounts = pgTable(
@@ -101,5 +104,9 @@ export const fxRates = pgTable(
     rateToGbp: numeric('rate_to_gbp', { precision: 18, scale: 8 }).notNull(),
     source: source(),
   },
-  (t) => [primaryKey({ name: 'fx_rates_pkey', columns: [t.rateDate, t.currency] })],
+  (t) => [
+    primaryKey({ name: 'fx_rates_pkey', columns: [t.rateDate, t.currency] }),
+    // "Latest rate on or before a day" looks up by currency first.
+    index('fx_rates_currency_date_idx').on(t.currency, t.rateDate),
+  ],
 );

@@ -26,23 +26,28 @@ export async function queryOpenInvoices(
         )
       : sql``;
   const outstanding = sql`(case
-      when pay.n > 0 then greatest(i.amount_minor - pay.paid_minor, 0)
+      when coalesce(pay.n, 0) > 0 then greatest(i.amount_minor - pay.paid_minor, 0)
       when i.status = 'paid' then (case when i.paid_date is not null and i.paid_date <= ${date}::date then 0 else i.amount_minor end)
       else i.amount_due_minor end)`;
+  // Sum per currency first, then convert each sum once at the date's rate.
   const [row] = await queryRows<{ value: string | null }>(
     db,
-    sql`select round(sum(${toGbpMinorSql(outstanding, sql`i.currency`, sql`${date}::date`)}))::bigint as value
-        from invoices i
-        left join channels c on c.id = i.channel_id
-        left join lateral (
-          select count(*) as n,
-                 coalesce(sum(pm.amount_minor) filter (where pm.paid_on <= ${date}::date), 0) as paid_minor
-          from payments pm where pm.invoice_id = i.id
-        ) pay on true
-        where i.type = ${type}
-          and i.status in ('authorised', 'paid')
-          and i.issue_date <= ${date}::date
-          ${slice}`,
+    sql`select round(sum(${toGbpMinorSql(sql`per_currency.owed`, sql`per_currency.currency`, sql`${date}::date`)}))::bigint as value
+        from (
+          select i.currency, sum(${outstanding}) as owed
+          from invoices i
+          left join channels c on c.id = i.channel_id
+          left join (
+            select pm.invoice_id, count(*) as n,
+                   coalesce(sum(pm.amount_minor) filter (where pm.paid_on <= ${date}::date), 0) as paid_minor
+            from payments pm group by pm.invoice_id
+          ) pay on pay.invoice_id = i.id
+          where i.type = ${type}
+            and i.status in ('authorised', 'paid')
+            and i.issue_date <= ${date}::date
+            ${slice}
+          group by i.currency
+        ) per_currency`,
   );
   return toInt(row?.value);
 }

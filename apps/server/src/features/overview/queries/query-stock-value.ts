@@ -24,19 +24,24 @@ export async function queryStockValue(
     filters.region ? sql`and l.region_code = ${filters.region}` : sql``,
     filters.sku ? sql`and p.sku = ${filters.sku}` : sql``,
   ];
+  // Sum cost per currency first, then convert each sum once at the date's rate.
   const [row] = await queryRows<{ value: string | null; as_of: string | null }>(
     db,
-    sql`select round(sum(${toGbpMinorSql(sql`(s.on_hand::bigint * p.unit_cost_minor)`, sql`p.cost_currency`, sql`${date}::date`)}))::bigint as value,
-               max(s.as_of)::text as as_of
+    sql`select round(sum(${toGbpMinorSql(sql`per_currency.cost`, sql`per_currency.currency`, sql`${date}::date`)}))::bigint as value,
+               max(per_currency.as_of)::text as as_of
         from (
-          select distinct on (product_id, location_id) product_id, location_id, on_hand, as_of
-          from stock_levels
-          where as_of <= ${date}
-          order by product_id, location_id, as_of desc
-        ) s
-        join products p on p.id = s.product_id
-        join locations l on l.id = s.location_id
-        where true ${sql.join(conditions, sql` `)}`,
+          select p.cost_currency as currency, sum(s.on_hand::bigint * p.unit_cost_minor) as cost, max(s.as_of) as as_of
+          from (
+            select distinct on (product_id, location_id) product_id, location_id, on_hand, as_of
+            from stock_levels
+            where as_of <= ${date}
+            order by product_id, location_id, as_of desc
+          ) s
+          join products p on p.id = s.product_id
+          join locations l on l.id = s.location_id
+          where true ${sql.join(conditions, sql` `)}
+          group by p.cost_currency
+        ) per_currency`,
   );
   return { valueMinor: toInt(row?.value), asOf: row?.as_of ?? null };
 }
