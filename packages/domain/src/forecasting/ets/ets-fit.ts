@@ -235,11 +235,12 @@ export function fitEts(
   const slope = out[OUT_TREND]!;
   const sse = out[OUT_SSE]!;
   const unitScale = mult ? 1 : scale;
-  const sigma2 = (sse / (n > k ? n - k : n)) * unitScale * unitScale;
+  // As R's ets(): σ² = SSE / (n − number of estimated parameters, σ² itself not counted).
+  const sigma2 = (sse / (n > k - 1 ? n - (k - 1) : n)) * unitScale * unitScale;
   const aic = lik + 2 * k;
   const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Number.POSITIVE_INFINITY;
   const bic = lik + Math.log(n) * k;
-  // Back to the data's units: both n·log(SSE/n) (additive) and 2Σlog|ŷ| (multiplicative) shift by 2n·log c.
+  // Back to the data's units: both n·log(SSE) (additive) and 2Σlog|ŷ| (multiplicative) shift by 2n·log c.
   const offset = 2 * n * Math.log(scale);
   const seasonScale = spec.season === 'A' ? scale : 1;
   const finalSeason = new Float64Array(seasonal ? m : 0);

@@ -20,8 +20,9 @@ export const OUT_SUM_LOG = 3;
  *
  * Seasonal states live in a circular buffer: slot t mod m holds the index last used at time t. `season`
  * is overwritten with the final states; `seasonInit` is only read. out receives [final level, final slope,
- * SSE of e, Σ log|ŷ|]. Returns −2·log-likelihood up to a constant, n·log(SSE/n) (+ 2Σlog|ŷ| for
- * multiplicative errors), or +∞ when the recursion leaves the admissible region.
+ * SSE of e, Σ log|ŷ|]. Returns −2·log-likelihood up to a constant as R's `ets()` reports it,
+ * n·log(SSE) (+ 2Σlog|ŷ| for multiplicative errors), or +∞ when the recursion leaves the admissible
+ * region.
  */
 export function etsRecursion(
   y: Float64Array,
@@ -97,6 +98,6 @@ export function etsRecursion(
   out[OUT_SSE] = sse;
   out[OUT_SUM_LOG] = sumLog;
   if (!Number.isFinite(sse)) return Number.POSITIVE_INFINITY;
-  const lik = n * Math.log(Math.max(sse / n, 1e-300)) + (multiplicativeError ? 2 * sumLog : 0);
+  const lik = n * Math.log(Math.max(sse, 1e-300)) + (multiplicativeError ? 2 * sumLog : 0);
   return lik;
 }
