@@ -33,7 +33,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2 A/AA rules) on the page and returns the serious and critical violations. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol rather than a <script> tag, which our CSP rightly blocks.
+  await page.evaluate(axeSource);
   // A string expression: this code runs in the page, where axe was just injected.
   const violations = (await page.evaluate(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }).then((r) => r.violations)`,
