@@ -10,6 +10,8 @@ export interface Reference {
   key: string;
   /** How the reference is named in a rejection reason: `unknown sku "GIN-XX"`. */
   label: string;
+  /** The key as the source wrote it, when `key` is a composite lookup key. */
+  shown?: string;
 }
 
 /** How one kind of record is validated, keyed, resolved and written. */
@@ -77,7 +79,7 @@ export async function runIngest<R extends SourcedRecord>(
           ready.push(entry.record);
           return;
         }
-        const reason = missing.map((ref) => `unknown ${ref.label} "${ref.key}"`).join('; ');
+        const reason = missing.map((ref) => `unknown ${ref.label} "${ref.shown ?? ref.key}"`).join('; ');
         rejections.push({ index: entry.index, key: spec.keyOf(entry.record), reason });
       });
       valid = ready.length;

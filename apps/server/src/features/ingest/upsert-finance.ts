@@ -92,7 +92,14 @@ export function upsertPayments(db: Database, records: readonly PaymentRecord[]):
     keyOf: (r) => `${r.source}:${r.externalId}`,
     references: (r) =>
       r.invoiceExternalId
-        ? [{ kind: 'invoice', key: sourcedKey(r.source, r.invoiceExternalId), label: 'invoice' }]
+        ? [
+            {
+              kind: 'invoice',
+              key: sourcedKey(r.source, r.invoiceExternalId),
+              label: 'invoice',
+              shown: r.invoiceExternalId,
+            },
+          ]
         : [],
     async write(tx, batch, keys) {
       const rows = await bulkUpsert(
@@ -155,7 +162,12 @@ export function upsertBankBalances(
     schema: bankBalanceRecordSchema,
     keyOf: (r) => `${r.source}:${r.accountExternalId}@${r.asOf}`,
     references: (r) => [
-      { kind: 'bankAccount', key: sourcedKey(r.source, r.accountExternalId), label: 'bank account' },
+      {
+        kind: 'bankAccount',
+        key: sourcedKey(r.source, r.accountExternalId),
+        label: 'bank account',
+        shown: r.accountExternalId,
+      },
     ],
     async write(tx, batch, keys) {
       const rows = await bulkUpsert(

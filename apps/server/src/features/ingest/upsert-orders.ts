@@ -72,9 +72,7 @@ export function upsertOrders(db: Database, records: readonly OrderRecord[]): Pro
 type Applied = { id: number; record: OrderRecord }[];
 
 async function writeLines(tx: Database, applied: Applied, keys: KeyResolver): Promise<void> {
-  await deleteMissingChildren(tx, 'order_lines', 'order_id', 'line_key', applied, (r) =>
-    r.lines.map((l) => l.lineKey),
-  );
+  await deleteMissingChildren(tx, 'order_lines', applied, (r) => r.lines.map((l) => l.lineKey));
   const lines = applied.flatMap(({ id, record }) =>
     record.lines.map((line) => ({
       orderId: id,
@@ -94,9 +92,7 @@ async function writeLines(tx: Database, applied: Applied, keys: KeyResolver): Pr
 }
 
 async function writeRefunds(tx: Database, applied: Applied): Promise<void> {
-  await deleteMissingChildren(tx, 'refunds', 'order_id', 'external_id', applied, (r) =>
-    (r.refunds ?? []).map((x) => x.externalId),
-  );
+  await deleteMissingChildren(tx, 'refunds', applied, (r) => (r.refunds ?? []).map((x) => x.externalId));
   const rows = applied.flatMap(({ id, record }) =>
     (record.refunds ?? []).map((refund) => ({
       source: record.source,

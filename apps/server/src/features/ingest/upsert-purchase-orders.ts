@@ -62,9 +62,7 @@ export function upsertPurchaseOrders(
         id: Number(row.id),
         record: byKey.get(`${row.source}:${row.externalId}`)!,
       }));
-      await deleteMissingChildren(tx, 'purchase_order_lines', 'purchase_order_id', 'line_key', applied, (r) =>
-        r.lines.map((l) => l.lineKey),
-      );
+      await deleteMissingChildren(tx, 'purchase_order_lines', applied, (r) => r.lines.map((l) => l.lineKey));
       const lines = applied.flatMap(({ id, record }) =>
         record.lines.map((line) => ({
           purchaseOrderId: id,
