@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     throw new Error('/api/docs/json is not an OpenAPI 3 document');
   }
   const json = biomeFormat(normaliseOpenApi(live), jsonFile);
-  const markdown = withEndpointTable(await readFile(markdownFile, 'utf8'), live);
+  const markdown = biomeFormat(withEndpointTable(await readFile(markdownFile, 'utf8'), live), markdownFile);
 
   if (args.flags.has('write')) {
     await mkdir(path.dirname(jsonFile), { recursive: true });
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   return 1;
 }
 
-/** The committed JSON is formatted as `npm run lint` (Biome) wants it, so generated and linted agree. */
+/** Generated files are formatted as `npm run lint` (Biome) wants them, so generated and linted agree. */
 function biomeFormat(text: string, file: string): string {
   const biome = path.join(
     path.dirname(new URL(import.meta.url).pathname),

@@ -110,6 +110,10 @@ describe('directory store and pruning', () => {
   });
 });
 
+/** AWS's documented example credentials (not a real key). */
+const EXAMPLE_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'; // secret-scan:allow
+const EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
 describe('S3 request signing (AWS Signature Version 4)', () => {
   it("matches AWS's published example (GET Object with a Range header)", () => {
     const headers = signV4(
@@ -120,12 +124,12 @@ describe('S3 request signing (AWS Signature Version 4)', () => {
         headers: { host: 'examplebucket.s3.amazonaws.com', range: 'bytes=0-9' },
         payloadSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       },
-      { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      { accessKeyId: EXAMPLE_KEY_ID, secretAccessKey: EXAMPLE_SECRET },
       'us-east-1',
       new Date('2013-05-24T00:00:00Z'),
     );
     expect(headers.Authorization).toBe(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, ' +
+      `AWS4-HMAC-SHA256 Credential=${EXAMPLE_KEY_ID}/20130524/us-east-1/s3/aws4_request, ` +
         'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, ' +
         'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
     );
