@@ -136,7 +136,7 @@ describe('GitHub Actions workflows', () => {
     const railwayCli = at((s) => s.run?.includes('@railway/cli@') ?? false, 'setup railway');
     const backup = at((s) => s.run?.startsWith('npm run backup') ?? false, 'backup');
     const record = at((s) => s.run?.includes('railway -- current') ?? false, 'record rollback targets');
-    const migrate = at((s) => s.run === 'node apps/server/dist/cli.js db migrate', 'migrations');
+    const migrate = at((s) => s.run === 'npm run deploy:migrate', 'migrations');
     const up = at((s) => s.run?.includes('railway up --ci --service sentia-web') ?? false, 'deploy');
     const health = at(
       (s) => s.run?.includes('railway -- wait --service sentia-web') ?? false,
@@ -188,8 +188,9 @@ describe('the scripts the workflows call run locally', () => {
     ['scripts/restore.ts', /--store is required/],
     ['scripts/openapi.ts', /--url is required/],
     ['scripts/deploy/railway.ts', /give a command/],
+    ['scripts/deploy/migrate.ts', /DATABASE_URL is not set/],
   ])('%s answers a usage error with exit 2', async (script, message) => {
-    const result = await runScript(script, []);
+    const result = await runScript(script, [], { DATABASE_URL: '' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain('Usage: npm run');
