@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv2019 } from 'ajv/dist/2019';
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,25 @@ describe('Dockerfile (parsed with dockerfile-ast, checked against hadolint-style
         ).toBe(false);
       }
     }
+  });
+
+  it('the deps stage copies the package.json of every workspace before npm ci (or npm ci fails)', () => {
+    const workspaces = ['apps', 'packages'].flatMap((dir) =>
+      readdirSync(repoPath(dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(repoPath(dir, e.name, 'package.json')))
+        .map((e) => `${dir}/${e.name}/package.json`),
+    );
+    const depsCopies = dockerfile
+      .getCOPYs()
+      .filter((c) => c.getRange().start.line < stages[1]!.getRange().start.line)
+      .flatMap((c) =>
+        c
+          .getArguments()
+          .slice(0, -1)
+          .map((a) => a.getValue()),
+      );
+    for (const file of ['package.json', 'package-lock.json', ...workspaces])
+      expect(depsCopies, file).toContain(file);
   });
 
   it('installs with npm ci from the lockfile and prunes dev dependencies after the build', () => {
