@@ -2,7 +2,14 @@ import { rollingOriginBacktest } from './evaluation/backtest';
 import { MethodContext } from './methods/context';
 import { classifyDemand } from './methods/demand-class';
 import { runMethod } from './methods/registry';
-import type { ForecastInput, ForecastOptions, ForecastResult, MethodForecast, MethodName } from './types';
+import type {
+  DemandClassification,
+  ForecastInput,
+  ForecastOptions,
+  ForecastResult,
+  MethodForecast,
+  MethodName,
+} from './types';
 import { METHOD_NAMES } from './types';
 
 function validate(input: ForecastInput): void {
@@ -34,9 +41,10 @@ export function forecastOnce(
   horizon: number,
   method: MethodName,
   options: ForecastOptions,
+  demand: DemandClassification = classifyDemand(y),
 ): MethodForecast {
   const ctx = new MethodContext(y, period, horizon, options);
-  const fc = runMethod(method, ctx, classifyDemand(y));
+  const fc = runMethod(method, ctx, demand);
   return options.nonNegative === false ? fc : clipAtZero(fc);
 }
 
@@ -50,15 +58,9 @@ export function forecast(input: ForecastInput): ForecastResult {
   const { y, period, horizon } = input;
   const method = input.method ?? 'auto';
   const options = input.options ?? {};
-  const fc = forecastOnce(y, period, horizon, method, options);
-  const result: ForecastResult = {
-    ...fc,
-    method,
-    horizon,
-    period,
-    seasonal: fc.seasonal ?? false,
-    demand: classifyDemand(y),
-  };
+  const demand = classifyDemand(y);
+  const fc = forecastOnce(y, period, horizon, method, options, demand);
+  const result: ForecastResult = { ...fc, method, horizon, period, seasonal: fc.seasonal ?? false, demand };
   if (options.backtest === undefined) return result;
   const backtestHorizon = options.backtest.horizon ?? horizon;
   const backtest = rollingOriginBacktest(

@@ -106,6 +106,18 @@ describe('fitEts invariants', () => {
     expect(fit.phi).toBeLessThanOrEqual(0.98);
   });
 
+  it('a warm start from the additive-error twin reaches the same optimum', () => {
+    const twin = fitEts(M3_N0001, 1, parseEtsSpec('AAdN'))!;
+    const cold = fitEts(M3_N0001, 1, parseEtsSpec('MAdN'))!;
+    const warm = fitEts(M3_N0001, 1, parseEtsSpec('MAdN'), { start: twin })!;
+    expect(warm.lik).toBeCloseTo(cold.lik, 2);
+    expect(warm.evaluations).toBeLessThan(cold.evaluations);
+    const seasonalTwin = fitEts(AIR_PASSENGERS, 12, parseEtsSpec('AAA'))!;
+    const seasonalCold = fitEts(AIR_PASSENGERS, 12, parseEtsSpec('MAA'))!;
+    const seasonalWarm = fitEts(AIR_PASSENGERS, 12, parseEtsSpec('MAA'), { start: seasonalTwin })!;
+    expect(seasonalWarm.lik).toBeCloseTo(seasonalCold.lik, 1);
+  });
+
   it('honours fixed parameters', () => {
     const fit = fitEts(M3_N0001, 1, parseEtsSpec('ANN'), { alpha: 0.3 })!;
     expect(fit.alpha).toBe(0.3);

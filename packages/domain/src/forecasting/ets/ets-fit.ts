@@ -25,7 +25,22 @@ export interface EtsFitOptions extends EtsFixedParameters {
    * the decomposition's (default false).
    */
   readonly optimizeSeason?: boolean;
+  /**
+   * Start the optimiser here (e.g. at the optimum of the same model with the other error type) with a
+   * smaller simplex, instead of at the default starting values.
+   */
+  readonly start?: EtsStart;
 }
+
+/** Parameters and initial states to start the optimiser from. */
+export type EtsStart = Pick<EtsFit, 'alpha' | 'beta' | 'gamma' | 'phi' | 'initialLevel' | 'initialSlope'>;
+
+/**
+ * Optimiser coordinate of a warm-start value: its position between the bounds, pulled at least 2% inside
+ * so that a start on a bound (α = 1, γ = 0, …) does not sit on the flat tail of the logistic map.
+ */
+const frac = (value: number, lower: number, upper: number) =>
+  logit(Math.min(Math.max(upper > lower ? (value - lower) / (upper - lower) : 0.5, 0.02), 0.98));
 
 /** A fitted ETS model. States and σ² are in the units of the data (σ² is relative for M errors). */
 export interface EtsFit {
@@ -190,28 +205,36 @@ export function fitEts(
 
   const x0 = new Float64Array(dim);
   const steps = new Float64Array(dim);
-  const alphaStart = freeAlpha ? (seasonal ? 0.1 : 0.3) : options.alpha!;
+  const start = options.start;
+  // Logit steps of 1 from the defaults; ½ around a warm start.
+  const logitStep = start === undefined ? 1 : 0.5;
+  const alphaStart = options.alpha ?? start?.alpha ?? (seasonal ? 0.1 : 0.3);
   if (freeAlpha) {
-    x0[iAlpha] = logit((alphaStart - PARAM_LOWER) / (PARAM_UPPER - PARAM_LOWER));
-    steps[iAlpha] = 1;
+    x0[iAlpha] = frac(alphaStart, PARAM_LOWER, PARAM_UPPER);
+    steps[iAlpha] = logitStep;
   }
   if (freeBeta) {
-    x0[iBeta] = logit(0.1);
-    steps[iBeta] = 1;
+    x0[iBeta] = start === undefined ? logit(0.1) : frac(start.beta, PARAM_LOWER, alphaStart);
+    steps[iBeta] = logitStep;
   }
   if (freeGamma) {
-    x0[iGamma] = logit(0.05);
-    steps[iGamma] = 1;
+    x0[iGamma] = start === undefined ? logit(0.05) : frac(start.gamma, PARAM_LOWER, PARAM_UPPER - alphaStart);
+    steps[iGamma] = logitStep;
   }
   if (freePhi) {
-    x0[iPhi] = logit(0.8);
-    steps[iPhi] = 1;
+    x0[iPhi] = start === undefined ? logit(0.8) : frac(start.phi, PHI_LOWER, PHI_UPPER);
+    steps[iPhi] = logitStep;
+  }
+  const stateStep = start === undefined ? 0.1 : 0.02;
+  if (start !== undefined) {
+    l0Start = start.initialLevel / scale;
+    b0Start = start.initialSlope / scale;
   }
   x0[iL0] = l0Start;
-  steps[iL0] = 0.1 * Math.max(Math.abs(l0Start), 0.1);
+  steps[iL0] = stateStep * Math.max(Math.abs(l0Start), 0.1);
   if (hasSlope) {
     x0[iB0] = b0Start;
-    steps[iB0] = 0.1 * Math.max(Math.abs(b0Start), 0.01);
+    steps[iB0] = stateStep * Math.max(Math.abs(b0Start), 0.01);
   }
   if (optimizeSeason) {
     for (let p = 0; p < m - 1; p++) {

@@ -155,6 +155,13 @@ describe('intervals', () => {
     }
   });
 
+  it('one step ahead, Latin-hypercube paths give the normal quantiles almost exactly', () => {
+    const fit = model(parseEtsSpec('ANN'), {});
+    const simulated = intervalsFromPaths(etsSimulate(fit, 1, 1000, 3), 1, 1000);
+    expect(simulated.upper95[0]).toBeCloseTo(100 + Z95 * 2, 1);
+    expect(simulated.lower95[0]).toBeCloseTo(100 - Z95 * 2, 1);
+  });
+
   it('simulation is reproducible for a seed', () => {
     const fit = model(parseEtsSpec('MNN'), { sigma2: 0.01 });
     expect(Array.from(etsSimulate(fit, 3, 100, 5))).toEqual(Array.from(etsSimulate(fit, 3, 100, 5)));

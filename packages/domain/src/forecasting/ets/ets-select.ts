@@ -11,6 +11,11 @@ export interface EtsSelectOptions {
   /** Consider multiplicative errors and seasonality (default true; never with non-positive data). */
   readonly allowMultiplicative?: boolean;
   readonly maxEvaluations?: number;
+  /**
+   * Start each multiplicative-error model at the optimum of its additive-error twin (default true):
+   * the smoothing parameters and initial states of the two are close, and the fit takes fewer steps.
+   */
+  readonly warmStart?: boolean;
 }
 
 /** The candidate models, as R's `ets()` with `restrict = TRUE` (no additive error with multiplicative season). */
@@ -53,9 +58,16 @@ export function fitEtsFamily(
 ): EtsFamily | null {
   const eligible: EtsFit[] = [];
   const small: EtsFit[] = [];
-  const fitOptions = options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations };
+  const twins = new Map<string, EtsFit>();
+  const warmStart = options.warmStart ?? true;
   for (const spec of etsCandidates(y, period, options)) {
-    const fit = fitEts(y, period, spec, fitOptions);
+    const key = `${spec.trend}${spec.season}`;
+    const twin = spec.error === 'M' && warmStart ? twins.get(key) : undefined;
+    const fit = fitEts(y, period, spec, {
+      ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }),
+      ...(twin === undefined ? {} : { start: twin }),
+    });
+    if (fit !== null && spec.error === 'A') twins.set(key, fit);
     if (fit === null || !Number.isFinite(fit.aicc)) continue;
     // parameterCount includes σ²; R's rule is n > npars + 4 with npars excluding it.
     if (y.length <= fit.parameterCount - 1 + 4) small.push(fit);
