@@ -64,10 +64,10 @@ describe('executive overview in the browser (embedded mode, demo data)', () => {
       .format(overview.kpis.find((k) => k.key === 'revenue')!.value! / 100)
       .replace(/\D/g, '')
       .slice(0, 3);
-    const shown = (await revenue.innerText()).replace(/\D/g, '');
-    expect(shown.startsWith(expected), `revenue tile "${await revenue.innerText()}"`).toBe(true);
+    const shown = ((await revenue.textContent()) ?? '').replace(/\D/g, '');
+    expect(shown.startsWith(expected), `revenue tile "${await revenue.textContent()}"`).toBe(true);
     for (const key of ['units', 'grossMargin', 'stockValue', 'receivables', 'payables']) {
-      const text = await page.locator(`[data-kpi="${key}"]`).innerText();
+      const text = await page.locator(`[data-kpi="${key}"]`).textContent();
       expect(text, key).toMatch(/\d/);
     }
     expect(
