@@ -52,12 +52,17 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
+  if (area === 'db' && verb === 'migrate' && process.env.DATABASE_URL) {
+    // Migrating PostgreSQL needs only the database URL, not the signing secrets.
+    await migratePostgres(process.env.DATABASE_URL);
+    process.stdout.write('Migrations applied.\n');
+    return 0;
+  }
   const config = loadConfig('embedded');
   const logger = createLogger({ level: 'warn', secretValues: config.secretValues });
   if (area === 'db' && verb === 'migrate') {
-    if (config.DATABASE_URL) await migratePostgres(config.DATABASE_URL);
-    else await (await openContext(config, logger, readBuildInfo(config))).close();
-    process.stdout.write('Migrations applied.\n');
+    await (await openContext(config, logger, readBuildInfo(config))).close();
+    process.stdout.write('Migrations applied to the embedded database.\n');
     return 0;
   }
   if (area === 'db' && verb === 'seed') return seed(config, logger);
