@@ -35,7 +35,7 @@ describe('formatMoney', () => {
   });
 
   it('has a compact form for chart axes', () => {
-    expect(formatMoney(123_456_789, 'GBP', 'en-GB', { compact: true })).toBe('£1.2m');
+    expect(formatMoney(123_456_789, 'GBP', 'en-GB', { compact: true })).toBe('£1.23m');
     expect(formatMoney(150_000, 'USD', 'en-US', { compact: true })).toBe('$1.5K');
   });
 });
@@ -66,5 +66,6 @@ describe('formatUnits', () => {
 
   it('has a compact number form for axes', () => {
     expect(formatCompactNumber(12_500, 'en-GB')).toBe('12.5k');
+    expect(formatCompactNumber(1_250, 'en-GB')).toBe('1.25k');
   });
 });

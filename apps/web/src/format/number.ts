@@ -40,7 +40,8 @@ export function formatMoney(
       currency,
       notation: 'compact',
       minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
+      // Two digits, so axis ticks such as 1,250 read "1.25k" rather than a misleading "1.3k".
+      maximumFractionDigits: 2,
     }).format(decimal);
   }
   const fraction = options.wholeUnits ? 0 : digits;
@@ -85,7 +86,7 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 
 /** A short number for axes: 12500 → "12.5K". */
 export function formatCompactNumber(value: number, locale: string): string {
-  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
 }
 
 /** A number with exactly `digits` decimals: 2 → "2.0" at one digit. */

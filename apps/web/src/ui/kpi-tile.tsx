@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { isLivePath } from '../app/route-table';
 import { describeChange } from '../format/change';
-import { formatBusinessDate } from '../format/date';
+import { formatBusinessDate, formatInstant, formatUtc } from '../format/date';
 import { userLocale } from '../format/locale';
 import { formatNumber } from '../format/number';
 import { formatKpiValue, type GoodDirection } from './kpi-format';
@@ -17,6 +17,8 @@ export interface KpiTileProps {
   /** The periods compared, already formatted, for the disclosure. */
   periodLabel?: string;
   previousPeriodLabel?: string;
+  /** When the data behind the figure last changed (ISO instant), shown with the formula. */
+  dataUpdatedAt?: string | null;
   goodDirection?: GoodDirection;
 }
 
@@ -30,6 +32,7 @@ export function KpiTile({
   href,
   periodLabel,
   previousPeriodLabel,
+  dataUpdatedAt,
   goodDirection = 'neutral',
 }: KpiTileProps) {
   const locale = userLocale();
@@ -72,7 +75,9 @@ export function KpiTile({
             )}
             <span aria-hidden="true">
               {change.text}
-              {(change.direction === 'up' || change.direction === 'down') && ' vs previous period'}
+              {(change.direction === 'up' || change.direction === 'down') && (
+                <span className="kpi__vs"> vs prev. period</span>
+              )}
             </span>
             <span className="visually-hidden">{change.accessibleText}</span>
           </p>
@@ -80,7 +85,16 @@ export function KpiTile({
       ) : (
         <KpiGap kpiKey={kpi.key} gap={kpi.gap} />
       )}
-      <details className="kpi__how">
+      <details
+        className="kpi__how"
+        onKeyDown={(event) => {
+          // The explanation overlays other tiles, so Escape closes it like any popover.
+          if (event.key === 'Escape' && event.currentTarget.open) {
+            event.currentTarget.open = false;
+            event.currentTarget.querySelector('summary')?.focus();
+          }
+        }}
+      >
         <summary>How is this computed?</summary>
         <dl>
           <dt>Formula</dt>
@@ -106,8 +120,21 @@ export function KpiTile({
               <dd className="tabular">{formatKpiValue(kpi, kpi.value!, locale, true)}</dd>
             </>
           )}
-          <dt>As of</dt>
-          <dd>{kpi.asOf ? formatBusinessDate(kpi.asOf, locale) : 'No data yet'}</dd>
+          {/* asOf belongs to point-in-time measures (stock, open invoices); flows cover the period. */}
+          {kpi.asOf && (
+            <>
+              <dt>As of</dt>
+              <dd>{formatBusinessDate(kpi.asOf, locale)}</dd>
+            </>
+          )}
+          {dataUpdatedAt && (
+            <>
+              <dt>Data last updated</dt>
+              <dd>
+                {formatInstant(new Date(dataUpdatedAt), locale)} ({formatUtc(new Date(dataUpdatedAt))})
+              </dd>
+            </>
+          )}
         </dl>
       </details>
     </section>
@@ -121,7 +148,7 @@ function KpiGap({ kpiKey, gap }: { kpiKey: string; gap: DataGap | undefined }) {
       <p className="kpi__value kpi__value--gap" data-kpi={kpiKey} data-kpi-state="gap">
         No data
       </p>
-      <p className="kpi__gap-reason">{gap?.reason ?? 'There are no records for this period and filters.'}</p>
+      <p className="kpi__gap-reason">{gap?.reason ?? 'Not available for this period and these filters.'}</p>
       {gap && gap.supplyBy.length > 0 && (
         <>
           <p className="kpi__supply-label">Supplied by</p>

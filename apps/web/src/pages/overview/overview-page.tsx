@@ -92,6 +92,7 @@ function OverviewContent(props: { data: OverviewResponse; search: string; locale
               href={`${KPI_DRILL_DOWN[kpi.key]}${search}`}
               periodLabel={periodLabel}
               previousPeriodLabel={previousLabel}
+              dataUpdatedAt={data.dataUpdatedAt}
               goodDirection={KPI_GOOD_DIRECTION[kpi.key]}
             />
           ))}
