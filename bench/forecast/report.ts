@@ -37,7 +37,7 @@ export function row(r: Row): string {
     r.seconds === undefined
       ? `${pad('', 7)} ${pad('', 7)} ${pad('', 9)}`
       : `${pad(fixed(r.seconds, 2), 7)} ${pad(fixed(r.cpuSeconds ?? Number.NaN, 2), 7)} ${pad(fixed(count / r.seconds, 0), 9)}`;
-  return `${r.name.padEnd(16)}|${smape} |${mase} | ${timing}${r.note ? `  ${r.note}` : ''}`;
+  return `${r.name.padEnd(16)}|${smape} |${mase} | ${timing}${r.note ? `  ${r.note}` : ''}`.trimEnd();
 }
 
 export function rule(): string {

@@ -5,9 +5,15 @@
  * evaluation, tests and callers that need a single building block.
  */
 
-export { type EtsFit, type EtsFitOptions, fitEts } from './ets/ets-fit';
+export { type EtsFit, type EtsFitOptions, type EtsStart, fitEts } from './ets/ets-fit';
 export { etsIntervals, etsPointForecast } from './ets/ets-forecast';
-export { type EtsSelectOptions, etsCandidates, selectEts } from './ets/ets-select';
+export {
+  type EtsFamily,
+  type EtsSelectOptions,
+  etsCandidates,
+  fitEtsFamily,
+  selectEts,
+} from './ets/ets-select';
 export { type EtsSpec, etsName, parseEtsSpec } from './ets/ets-spec';
 export { bias, coverage, mase, maseScale, smape, smapeTerm } from './evaluation/accuracy';
 export { type Forecaster, rollingOriginBacktest } from './evaluation/backtest';
