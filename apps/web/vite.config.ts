@@ -5,6 +5,9 @@ import { initialSizeBudget } from './build/initial-size-budget.ts';
 /** 250 kB gzipped for everything loaded before first render (decimal kB: the stricter reading). */
 const INITIAL_JS_BUDGET_BYTES = 250_000;
 
+/** Where `vite` and `vite preview` send /api; SENTIA_API_URL overrides it. */
+const API_TARGET = process.env.SENTIA_API_URL ?? 'http://127.0.0.1:5000';
+
 export default defineConfig({
   plugins: [react(), initialSizeBudget(INITIAL_JS_BUDGET_BYTES)],
   build: {
@@ -14,13 +17,14 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      // The API server (apps/server) listens on 5000 in development.
-      '/api': { target: process.env.SENTIA_API_URL ?? 'http://localhost:5000', changeOrigin: false },
+      // The API server (apps/server) listens on 5000 in development. 127.0.0.1 rather than
+      // "localhost": Node may resolve that to ::1 while the server listens on IPv4 only.
+      '/api': { target: API_TARGET },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: process.env.SENTIA_API_URL ?? 'http://localhost:5000', changeOrigin: false },
+      '/api': { target: API_TARGET },
     },
   },
 });
