@@ -21,7 +21,7 @@ export async function serveWebApp(app: ApiServer, root = webAppDirectory()): Pro
   if (built) {
     await app.register(fastifyStatic, {
       root,
-      wildcard: false,
+      wildcard: true,
       index: false,
       setHeaders(res, filePath) {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
