@@ -1,0 +1,2 @@
+/** Production planning: the master production schedule within line capacity. */
+export * from './master-schedule';
