@@ -1,3 +1,5 @@
 export * from './common';
 export * from './overview';
 export * from './system';
+export * from './auth';
+export * from './admin';

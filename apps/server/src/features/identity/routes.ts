@@ -1,3 +1,12 @@
+import {
+  meResponse,
+  refreshRequest,
+  revokeAllResponse,
+  sessionParams,
+  sessionsResponse,
+  signInRequest,
+  signInResponse,
+} from '@sentia/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
@@ -12,24 +21,6 @@ import { familyOf, listSessions, revokeSessions, rotateSession } from './session
 import { signIn } from './sign-in';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './tokens';
 
-const userView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() });
-const tokensView = z.object({
-  accessToken: z.string(),
-  accessTokenExpiresIn: z.number().int(),
-  refreshToken: z.string(),
-  refreshTokenExpiresAt: z.string(),
-});
-const signedInView = z.object({ user: userView, tokens: tokensView.optional() });
-
-export const signInBody = z
-  .object({
-    email: z.string().trim().min(3).max(254),
-    password: z.string().min(1).max(1024),
-    /** `cookie` (browsers; default) sets httpOnly cookies; `token` returns tokens for API clients. */
-    mode: z.enum(['cookie', 'token']).default('cookie'),
-  })
-  .strict();
-
 export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
   const accessSecret = requireSecret(ctx.config.JWT_ACCESS_SECRET, 'JWT_ACCESS_SECRET');
   const refreshSecret = requireSecret(ctx.config.JWT_REFRESH_SECRET, 'JWT_REFRESH_SECRET');
@@ -42,8 +33,8 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        body: signInBody,
-        response: { 200: signedInView },
+        body: signInRequest,
+        response: { 200: signInResponse },
       },
     },
     async (request, reply) => {
@@ -76,11 +67,8 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Exchange a refresh token (cookie or body) for new tokens; a reused token ends the session',
-        body: z
-          .object({ refreshToken: z.string().min(20).max(200).optional() })
-          .strict()
-          .optional(),
-        response: { 200: signedInView },
+        body: refreshRequest,
+        response: { 200: signInResponse },
       },
     },
     async (request, reply) => {
@@ -140,12 +128,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, their role and permissions',
-        response: {
-          200: userView.extend({
-            permissions: z.array(z.string()),
-            via: z.enum(['cookie', 'bearer', 'clerk']),
-          }),
-        },
+        response: { 200: meResponse },
       },
     },
     async (request, reply) => {
@@ -162,16 +145,6 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
     },
   );
 
-  const sessionView = z.object({
-    id: z.string(),
-    current: z.boolean(),
-    createdAt: z.string(),
-    lastUsedAt: z.string(),
-    expiresAt: z.string(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-  });
-
   app.get(
     '/api/auth/sessions',
     {
@@ -179,7 +152,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'My active sessions',
-        response: { 200: z.object({ sessions: z.array(sessionView) }) },
+        response: { 200: sessionsResponse },
       },
     },
     async (request, reply) => {
@@ -196,7 +169,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'End one of my sessions',
-        params: z.object({ id: z.uuid() }),
+        params: sessionParams,
         response: { 204: z.null() },
       },
     },
@@ -214,7 +187,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign out everywhere',
-        response: { 200: z.object({ revoked: z.number().int() }) },
+        response: { 200: revokeAllResponse },
       },
     },
     async (request, reply) => {

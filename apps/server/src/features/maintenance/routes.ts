@@ -1,23 +1,16 @@
-import { z } from 'zod';
+import { maintenanceRequest, maintenanceState } from '@sentia/contracts';
 import type { AppContext } from '../../context';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
 
-const stateView = z.object({
-  enabled: z.boolean(),
-  message: z.string().nullable(),
-  source: z.enum(['environment', 'setting', 'off']),
-  updatedAt: z.string().nullable(),
-});
-
 export function registerMaintenanceRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/admin/maintenance',
     {
       config: { access: 'admin:maintenance' },
-      schema: { tags: ['admin'], summary: 'Maintenance mode', response: { 200: stateView } },
+      schema: { tags: ['admin'], summary: 'Maintenance mode', response: { 200: maintenanceState } },
     },
     async () => ctx.maintenance.current(),
   );
@@ -28,10 +21,8 @@ export function registerMaintenanceRoutes(app: ApiServer, ctx: AppContext): void
       schema: {
         tags: ['admin'],
         summary: 'Switch maintenance mode on or off for every replica (within seconds)',
-        body: z
-          .object({ enabled: z.boolean(), message: z.string().trim().max(500).nullable().default(null) })
-          .strict(),
-        response: { 200: stateView },
+        body: maintenanceRequest,
+        response: { 200: maintenanceState },
       },
     },
     async (request) =>

@@ -1,22 +1,17 @@
-import { z } from 'zod';
+import {
+  adminUser,
+  adminUsersResponse,
+  createUserRequest,
+  rolesResponse,
+  updateUserRequest,
+  userParams,
+} from '@sentia/contracts';
 import type { AppContext } from '../../context';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
 import { createUser, listRoles, listUsers, setUserDisabled, setUserRole } from './manage-users';
-
-const userView = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.string(),
-  disabled: z.boolean(),
-  clerkUserId: z.string().nullable(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
   const admin = { access: 'admin:users' as const };
@@ -28,7 +23,7 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['admin'],
         summary: 'All users',
-        response: { 200: z.object({ users: z.array(userView) }) },
+        response: { 200: adminUsersResponse },
       },
     },
     async () => ({ users: await listUsers(ctx.db) }),
@@ -41,13 +36,7 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['admin'],
         summary: 'Roles and their permissions',
-        response: {
-          200: z.object({
-            roles: z.array(
-              z.object({ name: z.string(), description: z.string(), permissions: z.array(z.string()) }),
-            ),
-          }),
-        },
+        response: { 200: rolesResponse },
       },
     },
     async () => ({ roles: await listRoles(ctx.db) }),
@@ -60,16 +49,8 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['admin'],
         summary: 'Create a user (password sign-in, or linked to a Clerk user)',
-        body: z
-          .object({
-            email: z.email().max(254),
-            name: z.string().trim().min(1).max(200),
-            role: z.string().min(1).max(50),
-            password: z.string().min(1).max(1024).optional(),
-            clerkUserId: z.string().min(1).max(200).optional(),
-          })
-          .strict(),
-        response: { 201: userView },
+        body: createUserRequest,
+        response: { 201: adminUser },
       },
     },
     async (request, reply) => {
@@ -85,14 +66,9 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
       schema: {
         tags: ['admin'],
         summary: 'Change a user’s role, or disable / enable them (disabling ends their sessions)',
-        params: z.object({ id: z.uuid() }),
-        body: z
-          .object({ role: z.string().min(1).max(50).optional(), disabled: z.boolean().optional() })
-          .strict()
-          .refine((b) => b.role !== undefined || b.disabled !== undefined, {
-            message: 'give role or disabled',
-          }),
-        response: { 200: userView },
+        params: userParams,
+        body: updateUserRequest,
+        response: { 200: adminUser },
       },
     },
     async (request) => {
