@@ -65,7 +65,7 @@ export function connectPostgres(options: PostgresOptions): DatabaseHandle {
 /** PGlite: real PostgreSQL compiled to WebAssembly, one connection, data kept in `dataDir`. */
 export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const client = yieldingBetweenStatements(await PGlite.create(dataDir ? { dataDir } : {}));
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -74,6 +74,33 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
     poolStats: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
     close: () => client.close(),
   };
+}
+
+/**
+ * PGlite runs PostgreSQL inside this thread and its promises settle without real I/O, so a long
+ * job (a demo load, an import) would chain statements as microtasks and starve HTTP requests.
+ * Yielding to the event loop before each statement or transaction keeps the server responsive;
+ * a single transaction is then the longest pause.
+ */
+function yieldingBetweenStatements(client: PGlite): PGlite {
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  return Object.assign(client, {
+    query: (async (...args: Parameters<typeof query>) => {
+      await pause();
+      return query(...args);
+    }) as typeof query,
+    exec: (async (...args: Parameters<typeof exec>) => {
+      await pause();
+      return exec(...args);
+    }) as typeof exec,
+    transaction: (async (...args: Parameters<typeof transaction>) => {
+      await pause();
+      return transaction(...args);
+    }) as typeof transaction,
+  });
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {

@@ -2,6 +2,7 @@ import { schema } from '@sentia/db';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { defineJob } from '../../platform/jobs/job-definition';
 import { refreshSalesDaily, salesDataVersion } from './refresh-sales-daily';
 
@@ -26,6 +27,7 @@ export const refreshSalesDailyJob = defineJob({
     if (result.groupsWithoutRate > 0) {
       ctx.logger.warn(result, 'some sales could not be converted to GBP: FX rates missing');
     }
+    await bumpDataVersion(ctx, 'analytics.refresh');
     return result;
   },
 });

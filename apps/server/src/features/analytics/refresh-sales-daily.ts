@@ -1,5 +1,5 @@
 import { type Database, executeCount, queryRows } from '@sentia/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { toGbpMinorSql } from './fx-sql';
 
 export interface RefreshSalesDailyResult {
@@ -10,12 +10,32 @@ export interface RefreshSalesDailyResult {
 
 /**
  * Rebuilds `sales_daily` (units, orders, revenue and COGS in GBP per day × SKU × channel) from
- * order lines, in one transaction: readers see the old figures or the new, never a half.
+ * order lines, one calendar month per transaction: readers see each month's old figures or its
+ * new ones, never a half month, and no single transaction holds the (embedded, single-threaded)
+ * database for long. Months that no longer have orders are cleared too.
  * Revenue is net line value of orders not cancelled or refunded; COGS is units × the SKU's unit cost.
  */
 export async function refreshSalesDaily(db: Database): Promise<RefreshSalesDailyResult> {
+  const months = await queryRows<{ month: string }>(
+    db,
+    sql`select distinct date_trunc('month', d)::date::text as month
+        from (select order_date as d from orders union all select day from sales_daily) days
+        order by month`,
+  );
+  const total: RefreshSalesDailyResult = { rowsWritten: 0, groupsWithoutRate: 0 };
+  for (const { month } of months) {
+    const result = await refreshMonth(db, month);
+    total.rowsWritten += result.rowsWritten;
+    total.groupsWithoutRate += result.groupsWithoutRate;
+  }
+  return total;
+}
+
+async function refreshMonth(db: Database, month: string): Promise<RefreshSalesDailyResult> {
+  const inMonth = (column: SQL) =>
+    sql`${column} >= ${month}::date and ${column} < (${month}::date + interval '1 month')`;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`delete from sales_daily`);
+    await tx.execute(sql`delete from sales_daily where ${inMonth(sql`day`)}`);
     const groups = sql`
       select o.order_date as day, l.product_id, o.channel_id, l.currency,
              sum(l.quantity)::bigint as units,
@@ -23,7 +43,7 @@ export async function refreshSalesDaily(db: Database): Promise<RefreshSalesDaily
              sum(l.net_amount_minor)::bigint as net_minor
       from order_lines l
       join orders o on o.id = l.order_id
-      where o.status not in ('cancelled', 'refunded')
+      where o.status not in ('cancelled', 'refunded') and ${inMonth(sql`o.order_date`)}
       group by o.order_date, l.product_id, o.channel_id, l.currency`;
     const priced = sql`
       select g.day, g.product_id, g.channel_id, g.units, g.orders,
