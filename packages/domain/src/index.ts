@@ -2,6 +2,8 @@ export * from './access/permissions';
 export * from './csv/to-csv';
 export * from './demo/index';
 export * from './forecasting/index';
+export * from './forecasting-adjustments/index';
+export * from './forecasting-hierarchy/index';
 export * from './inventory/index';
 export * from './money/money';
 export * from './production/index';

@@ -2,6 +2,7 @@ import {
   bigserial,
   date,
   doublePrecision,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -18,19 +19,35 @@ import { createdAt, currency, money } from './columns';
 import { users } from './platform';
 
 /** One forecasting run over a set of series (statistical forecasts; adjustments are kept apart). */
-export const forecastRuns = pgTable('forecast_runs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
-  granularity: text('granularity', { enum: ['week', 'month'] }).notNull(),
-  horizon: integer('horizon').notNull(),
-  method: text('method').notNull(),
-  params: jsonb('params').notNull().default({}),
-  dataVersion: text('data_version'),
-  seriesCount: integer('series_count').notNull().default(0),
-  error: text('error'),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-});
+export const forecastRuns = pgTable(
+  'forecast_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    granularity: text('granularity', { enum: ['week', 'month'] }).notNull(),
+    horizon: integer('horizon').notNull(),
+    method: text('method').notNull(),
+    params: jsonb('params').notNull().default({}),
+    dataVersion: text('data_version'),
+    seriesCount: integer('series_count').notNull().default(0),
+    error: text('error'),
+    /** What started it: a change of sales data, the nightly schedule, or a person. */
+    trigger: text('trigger', { enum: ['data-changed', 'schedule', 'manual'] })
+      .notNull()
+      .default('data-changed'),
+    /** How the levels were made to add up (see forecasting-hierarchy/reconcile.ts). */
+    reconciliation: text('reconciliation', { enum: ['bottom-up', 'mint-wls'] })
+      .notNull()
+      .default('bottom-up'),
+    /** First and last period of the history the models were fitted on. */
+    historyStart: date('history_start'),
+    historyEnd: date('history_end'),
+    durationMs: integer('duration_ms'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('forecast_runs_latest_idx').on(t.granularity, t.status, t.finishedAt)],
+);
 
 /**
  * A series is named by its level and keys, e.g. `sku=GIN-70CL|channel=amazon-uk|region=UK`
@@ -44,10 +61,20 @@ export const forecastSeries = pgTable(
       .notNull()
       .references(() => forecastRuns.id, { onDelete: 'cascade' }),
     seriesKey: text('series_key').notNull(),
+    level: text('level', {
+      enum: ['company', 'region', 'channel', 'sku', 'sku-region', 'sku-channel'],
+    })
+      .notNull()
+      .default('sku-channel'),
     method: text('method').notNull(),
+    /** The fitted model, e.g. "mean(ETS(M,Ad,N), Theta)" or "SBA". */
+    model: text('model').notNull().default(''),
+    demandClass: text('demand_class'),
     params: jsonb('params').notNull().default({}),
     /** Backtest accuracy: sMAPE, MASE, bias, interval coverage. */
     accuracy: jsonb('accuracy').notNull().default({}),
+    /** Units per period of the history the model saw, from the run's history_start. */
+    history: jsonb('history').notNull().default([]),
   },
   (t) => [unique('forecast_series_natural_key').on(t.runId, t.seriesKey)],
 );
@@ -59,7 +86,12 @@ export const forecastValues = pgTable(
       .notNull()
       .references(() => forecastSeries.id, { onDelete: 'cascade' }),
     periodStart: date('period_start').notNull(),
+    /** Reconciled statistical forecast (adds up across levels). */
     point: doublePrecision('point').notNull(),
+    /** The series' own model forecast before reconciliation. */
+    basePoint: doublePrecision('base_point'),
+    /** Multiplicative seasonal index of the period (what the seasonality-strength adjustment scales). */
+    seasonalIndex: doublePrecision('seasonal_index').notNull().default(1),
     lo80: doublePrecision('lo80').notNull(),
     hi80: doublePrecision('hi80').notNull(),
     lo95: doublePrecision('lo95').notNull(),
