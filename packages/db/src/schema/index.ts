@@ -4,3 +4,4 @@ export * from './finance';
 export * from './operations';
 export * from './platform';
 export * from './sales';
+export * from './alerts';
