@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './features/audit/routes';
 import { authenticateRequest } from './features/identity/authenticate';
 import { hasValidCsrfToken } from './features/identity/http-session';
 import { registerIdentityRoutes } from './features/identity/routes';
+import { registerImportRoutes } from './features/imports/routes';
 import { registerMaintenanceGate } from './features/maintenance/maintenance-gate';
 import { registerMaintenanceRoutes } from './features/maintenance/routes';
 import { registerOverviewRoutes } from './features/overview/routes';
@@ -37,6 +38,7 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   registerAuditRoutes(app, ctx);
   registerMaintenanceRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await serveWebApp(app);
   else app.setNotFoundHandler(handleNotFound);

@@ -1,6 +1,7 @@
 import type { AppContext } from './context';
 import { refreshSalesDailyJob } from './features/analytics/jobs';
 import { loadDemoDataJob } from './features/demo/jobs';
+import { runImportJob } from './features/imports/jobs';
 import type { JobDefinition } from './platform/jobs/job-definition';
 
 /**
@@ -10,4 +11,5 @@ import type { JobDefinition } from './platform/jobs/job-definition';
 export const allJobs = [
   refreshSalesDailyJob,
   loadDemoDataJob,
+  runImportJob,
 ] as unknown as readonly JobDefinition<AppContext>[];

@@ -3,3 +3,4 @@ export * from './overview';
 export * from './system';
 export * from './auth';
 export * from './admin';
+export * from './imports';

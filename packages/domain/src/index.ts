@@ -4,6 +4,7 @@ export * from './demo/index';
 export * from './forecasting/index';
 export * from './forecasting-adjustments/index';
 export * from './forecasting-hierarchy/index';
+export * from './imports/index';
 export * from './inventory/index';
 export * from './money/money';
 export * from './production/index';

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'write:forecasts',
   'write:inventory',
   'write:production',
+  'read:imports',
   'write:imports',
   'write:scenarios',
   'write:working-capital',

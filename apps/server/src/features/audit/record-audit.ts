@@ -28,6 +28,8 @@ export type AuditAction =
   | 'maintenance.enabled'
   | 'maintenance.disabled'
   | 'data.exported'
+  | 'imports.uploaded'
+  | 'imports.retried'
   | 'connector-credentials.read'
   | 'connector-credentials.changed'
   | 'purchase-proposals.approved'

@@ -1,0 +1,198 @@
+import type { SourcedRecord } from '../records/common';
+import type { CellValue, ImportTemplate, RowValues } from './import-template';
+import { parseCell } from './parse-cell';
+import { type HeaderPlan, type RowError, shorten } from './read-header';
+
+/** One data row of a sheet: its line number and its cells as text, in header order. */
+export interface SheetRow {
+  line: number;
+  cells: readonly string[];
+  /** Cells the reader could not turn into text (a spreadsheet #N/A), by position. */
+  cellErrors?: readonly { index: number; reason: string }[];
+}
+
+/** A record made from one row (or, for orders and purchase orders, from consecutive rows). */
+export interface AssembledRecord<R> {
+  /** Undefined when any of its cells or the record as a whole is invalid. */
+  record: R | undefined;
+  key: string;
+  lines: number[];
+  /** Parsed values of each row, to place errors found later (unknown SKUs) on a line and column. */
+  rows: RowValues[];
+  errors: RowError[];
+}
+
+interface ParsedRow {
+  line: number;
+  cells: readonly string[];
+  values: RowValues;
+  /** Columns whose cell could not be read (their values are missing from `values`). */
+  invalid: ReadonlySet<string>;
+  errors: RowError[];
+}
+
+/**
+ * Turns a stream of sheet rows into records, one at a time, holding at most one record's rows:
+ * parses every cell, groups consecutive rows of multi-row kinds, checks that record-level cells
+ * agree across a record's rows, reports duplicate keys anywhere in the file, builds the record and
+ * validates it against its schema, mapping each issue back to a line and column. Every problem is
+ * reported; nothing stops at the first.
+ */
+export class RowAssembler<R extends SourcedRecord> {
+  private current: { key: string; rows: ParsedRow[] } | undefined;
+  /** First line of every key seen: duplicates are reported against it. */
+  private readonly seen = new Map<string, number>();
+  private readonly recordColumns: readonly string[];
+
+  constructor(
+    private readonly template: ImportTemplate<R>,
+    private readonly header: HeaderPlan,
+    private readonly source: string,
+  ) {
+    this.recordColumns = template.columns.filter((c) => c.level === 'record').map((c) => c.name);
+  }
+
+  /** Feeds one row; returns the records it completed (rows that are entirely empty are ignored). */
+  push(row: SheetRow): AssembledRecord<R>[] {
+    if (row.cells.every((cell) => cell.trim() === '') && !row.cellErrors?.length) return [];
+    const parsed = this.parseRow(row);
+    const groupBy = this.template.groupBy;
+    if (!groupBy) return [this.complete([parsed], '')];
+    const position = this.header.positions.get(groupBy);
+    const key = position === undefined ? '' : (row.cells[position] ?? '').trim();
+    if (this.current && key !== '' && key === this.current.key) {
+      this.current.rows.push(parsed);
+      return [];
+    }
+    const done = this.finish();
+    this.current = { key, rows: [parsed] };
+    return done;
+  }
+
+  /** Completes the record still being gathered, at the end of the file. */
+  finish(): AssembledRecord<R>[] {
+    const current = this.current;
+    this.current = undefined;
+    return current ? [this.complete(current.rows, current.key)] : [];
+  }
+
+  private parseRow(row: SheetRow): ParsedRow {
+    const values: Record<string, CellValue | undefined> = {};
+    const invalid = new Set<string>();
+    const errors: RowError[] = [];
+    const fail = (column: string | null, text: string | null, reason: string) => {
+      if (column) invalid.add(column);
+      errors.push({ line: row.line, column, value: text === null ? null : shorten(text), reason });
+    };
+    const money: [string, string][] = [];
+    const unreadable = row.cellErrors ? new Map(row.cellErrors.map((e) => [e.index, e.reason])) : undefined;
+    this.header.columns.forEach((column, index) => {
+      const broken = unreadable?.get(index);
+      if (broken !== undefined) {
+        if (column) fail(column.name, null, broken);
+        return;
+      }
+      const text = (row.cells[index] ?? '').trim();
+      if (!column) {
+        if (text !== '') fail(null, text, `cell ${index + 1} has no column name in the header`);
+        return;
+      }
+      if (text === '') {
+        if (column.required) fail(column.name, null, 'is required');
+        return;
+      }
+      if (column.type === 'money' && column.currencyColumn) {
+        money.push([column.name, text]);
+        return;
+      }
+      const result = parseCell(column, text);
+      if (result.ok) values[column.name] = result.value;
+      else fail(column.name, text, result.reason);
+    });
+    for (let index = this.header.columns.length; index < row.cells.length; index++) {
+      const text = (row.cells[index] ?? '').trim();
+      if (text !== '') fail(null, text, `cell ${index + 1} is beyond the last column of the header`);
+    }
+    // Amounts are read in their row's currency, so 12.345 is refused for GBP but not for KWD.
+    for (const [name, text] of money) {
+      const column = this.header.columns[this.header.positions.get(name)!]!;
+      const currency = values[column.currencyColumn!];
+      if (typeof currency !== 'string') {
+        // The currency cell is itself reported; an amount cannot be checked without it.
+        invalid.add(name);
+        continue;
+      }
+      const result = parseCell(column, text, currency);
+      if (result.ok) values[name] = result.value;
+      else fail(name, text, result.reason);
+    }
+    for (const problem of this.template.checkRow?.(values) ?? []) fail(problem.column, null, problem.reason);
+    return { line: row.line, cells: row.cells, values, invalid, errors };
+  }
+
+  private complete(rows: ParsedRow[], groupKey: string): AssembledRecord<R> {
+    const template = this.template;
+    const first = rows[0]!;
+    const errors = rows.flatMap((r) => r.errors);
+    const lines = rows.map((r) => r.line);
+    const values = rows.map((r) => r.values);
+
+    for (const name of this.recordColumns) {
+      const expected = first.values[name];
+      if (first.invalid.has(name)) continue;
+      for (const row of rows.slice(1)) {
+        if (row.invalid.has(name) || row.values[name] === expected) continue;
+        errors.push({
+          line: row.line,
+          column: name,
+          value: this.cellText(row, name),
+          reason: `differs from line ${first.line} of the same ${template.recordName} (${expected === undefined ? 'empty' : `"${String(expected)}"`} there)`,
+        });
+      }
+    }
+
+    const keyReadable = template.keyColumns.every((c) => first.values[c] !== undefined);
+    const key = template.groupBy ? groupKey : keyReadable ? template.keyOf(first.values) : '';
+    if (key !== '') {
+      const earlier = this.seen.get(key);
+      if (earlier === undefined) this.seen.set(key, first.line);
+      else {
+        const columns = template.keyColumns;
+        errors.push({
+          line: first.line,
+          column: columns.length === 1 ? columns[0]! : null,
+          value: shorten(key),
+          reason: template.groupBy
+            ? `${template.recordName} ${key} already appeared at line ${earlier}: the rows of one ${template.recordName} must be consecutive`
+            : `the same ${joinWords(columns)} as line ${earlier}`,
+        });
+      }
+    }
+
+    if (errors.length > 0) return { record: undefined, key, lines, rows: values, errors };
+    const record = template.build(values, this.source);
+    const check = template.schema.safeParse(record);
+    if (check.success) return { record: check.data, key, lines, rows: values, errors };
+    for (const issue of check.error.issues) {
+      const cell = template.cellOf(issue.path, record);
+      const row = rows[cell.row] ?? first;
+      errors.push({
+        line: row.line,
+        column: cell.column,
+        value: cell.column ? this.cellText(row, cell.column) : null,
+        reason: issue.message,
+      });
+    }
+    return { record: undefined, key, lines, rows: values, errors };
+  }
+
+  private cellText(row: ParsedRow, column: string): string | null {
+    const position = this.header.positions.get(column);
+    const text = position === undefined ? '' : (row.cells[position] ?? '').trim();
+    return text === '' ? null : shorten(text);
+  }
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
