@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   date,
@@ -12,10 +13,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { locations, products, suppliers } from './catalogue';
-import { createdAt, currency, money } from './columns';
+import { createdAt, currency, money, updatedAt } from './columns';
 import { users } from './platform';
 
 /** One forecasting run over a set of series (statistical forecasts; adjustments are kept apart). */
@@ -116,6 +118,11 @@ export const forecastAdjustments = pgTable(
   (t) => [unique('forecast_adjustments_version').on(t.seriesKey, t.granularity, t.version)],
 );
 
+/**
+ * Inventory policy per SKU × location, and per SKU network-wide (location null: the policy purchasing and
+ * production plan against). `details` keeps the forecast and inputs so policies can be derived again when
+ * a setting changes without forecasting again; the columns hold the figures at the saved settings.
+ */
 export const inventoryPolicies = pgTable(
   'inventory_policies',
   {
@@ -123,43 +130,75 @@ export const inventoryPolicies = pgTable(
     productId: integer('product_id')
       .notNull()
       .references(() => products.id),
-    locationId: integer('location_id')
-      .notNull()
-      .references(() => locations.id),
+    /** Null: all locations (the network-wide policy). */
+    locationId: integer('location_id').references(() => locations.id),
     abcClass: text('abc_class', { enum: ['A', 'B', 'C'] }).notNull(),
     xyzClass: text('xyz_class', { enum: ['X', 'Y', 'Z'] }).notNull(),
     serviceLevel: real('service_level').notNull(),
+    /** Per week. */
     demandMean: doublePrecision('demand_mean').notNull(),
     demandStdDev: doublePrecision('demand_std_dev').notNull(),
     leadTimeMeanDays: doublePrecision('lead_time_mean_days').notNull(),
     leadTimeStdDevDays: doublePrecision('lead_time_std_dev_days').notNull(),
     safetyStock: doublePrecision('safety_stock').notNull(),
     reorderPoint: doublePrecision('reorder_point').notNull(),
-    economicOrderQuantity: doublePrecision('economic_order_quantity').notNull(),
+    /** Null when holding stock costs nothing (no finite optimum). */
+    economicOrderQuantity: doublePrecision('economic_order_quantity'),
     details: jsonb('details').notNull().default({}),
+    /** Date of the stock figures the policy starts from. */
+    asOf: date('as_of'),
+    /** Fingerprint of the data the forecast was computed from. */
+    dataVersion: text('data_version'),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('inventory_policies_natural_key').on(t.productId, t.locationId)],
+  (t) => [unique('inventory_policies_natural_key').on(t.productId, t.locationId).nullsNotDistinct()],
 );
 
-export const purchaseProposals = pgTable('purchase_proposals', {
-  id: serial('id').primaryKey(),
-  productId: integer('product_id')
-    .notNull()
-    .references(() => products.id),
-  supplierId: integer('supplier_id').references(() => suppliers.id),
-  locationId: integer('location_id').references(() => locations.id),
-  quantity: integer('quantity').notNull(),
-  amount: money('amount').notNull(),
-  currency: currency().notNull(),
-  reason: text('reason').notNull(),
-  needBy: date('need_by'),
-  status: text('status', { enum: ['proposed', 'approved', 'rejected', 'ordered'] }).notNull(),
-  requiredApprover: text('required_approver').notNull(),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
-  createdAt: createdAt(),
-});
+/**
+ * Purchase proposals from the plan, and their approval: proposed → approved | rejected; approved →
+ * ordered once placed (CSV export today, the Unleashed connector later). Amounts in the goods' cost
+ * currency, with the GBP value approval limits are checked against.
+ */
+export const purchaseProposals = pgTable(
+  'purchase_proposals',
+  {
+    id: serial('id').primaryKey(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    supplierId: integer('supplier_id').references(() => suppliers.id),
+    /** Where the goods should be delivered. */
+    locationId: integer('location_id').references(() => locations.id),
+    quantity: integer('quantity').notNull(),
+    /** What the plan proposed before any edit. */
+    proposedQuantity: integer('proposed_quantity'),
+    unitCost: money('unit_cost'),
+    amount: money('amount').notNull(),
+    currency: currency().notNull(),
+    amountGbp: money('amount_gbp'),
+    reason: text('reason').notNull(),
+    /** Reasons as data, the position it was netted against and the policy behind it. */
+    details: jsonb('details').notNull().default({}),
+    needBy: date('need_by'),
+    expectedDelivery: date('expected_delivery'),
+    status: text('status', { enum: ['proposed', 'approved', 'rejected', 'ordered'] }).notNull(),
+    requiredApprover: text('required_approver').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    /** The purchase order number in the system it was placed in. */
+    externalRef: text('external_ref'),
+    orderedAt: timestamp('ordered_at', { withTimezone: true }),
+    dataVersion: text('data_version'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('purchase_proposals_status_idx').on(t.status),
+    // One open proposal per SKU: the plan updates it rather than adding another.
+    uniqueIndex('purchase_proposals_open_product').on(t.productId).where(sql`status = 'proposed'`),
+  ],
+);
 
 export const workingCapitalSnapshots = pgTable('working_capital_snapshots', {
   month: date('month').primaryKey(),
