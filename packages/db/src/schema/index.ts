@@ -1,5 +1,6 @@
 export * from './analytics';
 export * from './catalogue';
+export * from './connectors';
 export * from './finance';
 export * from './import-files';
 export * from './operations';

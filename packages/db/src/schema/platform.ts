@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  index,
   inet,
   integer,
   jsonb,
@@ -8,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
@@ -67,19 +70,36 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
 });
 
-export const syncRuns = pgTable('sync_runs', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  connector: text('connector').notNull(),
-  kind: text('kind', { enum: ['full', 'incremental', 'webhook', 'import', 'demo'] }).notNull(),
-  status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-  recordsRead: integer('records_read').notNull().default(0),
-  recordsWritten: integer('records_written').notNull().default(0),
-  recordsRejected: integer('records_rejected').notNull().default(0),
-  progress: integer('progress'),
-  error: text('error'),
-});
+export const syncRuns = pgTable(
+  'sync_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connector: text('connector').notNull(),
+    kind: text('kind', { enum: ['full', 'incremental', 'webhook', 'import', 'demo'] }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    recordsRead: integer('records_read').notNull().default(0),
+    recordsWritten: integer('records_written').notNull().default(0),
+    recordsRejected: integer('records_rejected').notNull().default(0),
+    progress: integer('progress'),
+    error: text('error'),
+    /** Connector syncs: touched while the run makes progress; a stale one was interrupted (crash). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** What started it: `manual`, `schedule`, `webhook`. */
+    trigger: text('trigger'),
+    requestedBy: uuid('requested_by'),
+    /** Per-entity counts, sample rejections and whether it ran against the sandbox. */
+    detail: jsonb('detail'),
+  },
+  (t) => [
+    // At most one connector sync runs per connector (demo loads and imports are not limited).
+    uniqueIndex('sync_runs_one_active')
+      .on(t.connector)
+      .where(sql`${t.status} = 'running' and ${t.kind} in ('full', 'incremental')`),
+    index('sync_runs_connector_started_idx').on(t.connector, t.startedAt),
+  ],
+);
 
 export const syncCursors = pgTable(
   'sync_cursors',
