@@ -10,6 +10,7 @@ import { registerMaintenanceRoutes } from './features/maintenance/routes';
 import { registerOverviewRoutes } from './features/overview/routes';
 import { registerSystemRoutes } from './features/system/routes';
 import { registerUserAdminRoutes } from './features/users/routes';
+import { registerWorkingCapitalRoutes } from './features/working-capital/routes';
 import { registerAccessControl } from './platform/http/access-control';
 import { createServer, handleNotFound } from './platform/http/create-server';
 import { registerSecurityHeaders } from './platform/http/security-headers';
@@ -38,6 +39,7 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   registerAuditRoutes(app, ctx);
   registerMaintenanceRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
+  registerWorkingCapitalRoutes(app, ctx);
   registerImportRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await serveWebApp(app);

@@ -16,3 +16,4 @@ export {
 } from './dates';
 export * from './fx';
 export * from './measures';
+export * from './outstanding';

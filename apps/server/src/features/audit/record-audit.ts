@@ -24,6 +24,7 @@ export type AuditAction =
   | 'users.password-set'
   | 'users.bootstrap-admin'
   | 'settings.changed'
+  | 'scenarios.saved'
   | 'feature-flags.changed'
   | 'maintenance.enabled'
   | 'maintenance.disabled'
