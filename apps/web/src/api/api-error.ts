@@ -10,13 +10,25 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status: number | null;
   readonly problem: ProblemDetails;
+  /** From Retry-After on 423, 429 and 503 answers: how long until trying again can work. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(kind: ApiErrorKind, problem: ProblemDetails) {
+  constructor(
+    kind: ApiErrorKind,
+    problem: ProblemDetails,
+    extra: { retryAfterSeconds?: number | null } = {},
+  ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = problem.status || null;
     this.problem = problem;
+    this.retryAfterSeconds = extra.retryAfterSeconds ?? null;
+  }
+
+  /** Signed in, but the role does not allow it. */
+  get notAllowed(): boolean {
+    return this.status === 403;
   }
 
   /** 4xx other than 408/429 will fail the same way again, so they are not retried. */

@@ -1,5 +1,7 @@
+import type { Permission } from '@sentia/domain';
 import type { ComponentType } from 'react';
 import { matchPath } from 'react-router';
+import { workingCapitalInNav } from '../pages/working-capital/feature-flag';
 import type { IconName } from '../ui/icon';
 
 /**
@@ -21,6 +23,11 @@ export interface AppRoute {
   inNav: boolean;
   /** The page module, loaded on demand so each page is its own chunk. */
   load: () => Promise<{ default: ComponentType }>;
+  /**
+   * The permission the signed-in person's role must grant (checked with `isAllowed` from
+   * @sentia/domain) for the page to appear in their navigation and to open. None: anyone signed in.
+   */
+  requires?: Permission;
 }
 
 export const ROUTES: readonly AppRoute[] = [
@@ -34,6 +41,19 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/overview/overview-page'),
   },
   {
+    id: 'working-capital',
+    path: '/working-capital',
+    label: 'Working capital',
+    icon: 'workingCapital',
+    parent: 'overview',
+    usesFilters: true,
+    // In the navigation only while FEATURE_WORKING_CAPITAL is on (the server says which).
+    get inNav() {
+      return workingCapitalInNav();
+    },
+    load: () => import('../pages/working-capital/working-capital-page'),
+  },
+  {
     id: 'system',
     path: '/system',
     label: 'System',
@@ -42,6 +62,60 @@ export const ROUTES: readonly AppRoute[] = [
     usesFilters: false,
     inNav: true,
     load: () => import('../pages/system/system-page'),
+  },
+  {
+    id: 'admin',
+    path: '/admin',
+    label: 'Admin',
+    icon: 'admin',
+    parent: 'overview',
+    usesFilters: false,
+    inNav: true,
+    requires: 'admin:users',
+    load: () => import('../pages/admin/admin-home'),
+  },
+  {
+    id: 'admin-users',
+    path: '/admin/users',
+    label: 'Users & roles',
+    icon: 'admin',
+    parent: 'admin',
+    usesFilters: false,
+    inNav: false,
+    requires: 'admin:users',
+    load: () => import('../pages/admin/users-page'),
+  },
+  {
+    id: 'admin-audit',
+    path: '/admin/audit',
+    label: 'Audit log',
+    icon: 'admin',
+    parent: 'admin',
+    usesFilters: false,
+    inNav: false,
+    requires: 'admin:audit',
+    load: () => import('../pages/admin/audit-page'),
+  },
+  {
+    id: 'admin-maintenance',
+    path: '/admin/maintenance',
+    label: 'Maintenance',
+    icon: 'admin',
+    parent: 'admin',
+    usesFilters: false,
+    inNav: false,
+    requires: 'admin:maintenance',
+    load: () => import('../pages/admin/maintenance-page'),
+  },
+  {
+    id: 'profile',
+    path: '/profile',
+    label: 'Profile',
+    icon: 'admin',
+    parent: 'overview',
+    usesFilters: false,
+    inNav: false,
+    load: () => import('../pages/profile/profile-page'),
   },
 ];
 

@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { SIGN_IN_PATH } from '../api/sign-in-path';
 import { Layout } from './layout';
 import { NotFound, RouteError } from './route-error';
 import { ROUTES } from './route-table';
@@ -12,8 +13,20 @@ const pageRoutes: RouteObject[] = ROUTES.map((route) => {
     : { path: route.path.slice(1), element: <Page /> };
 });
 
+/** Outside the shell: no navigation, no "who am I" — it is where people without a session land. */
+const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page'));
+
 export function createRouter() {
   return createBrowserRouter([
+    {
+      path: SIGN_IN_PATH,
+      element: (
+        <Suspense fallback={null}>
+          <SignInPage />
+        </Suspense>
+      ),
+      errorElement: <RouteError />,
+    },
     {
       path: '/',
       element: <Layout />,
