@@ -1,16 +1,23 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectPostgres, type Database, type DatabaseHandle, migratePglite, openPglite } from '@sentia/db';
+import type { FeatureFlags } from './features/feature-flags/feature-flags';
 import { MaintenanceSwitch } from './features/maintenance/maintenance-switch';
+import { createOperations } from './features/system/operations';
 import type { BuildInfo } from './platform/build-info';
+import type { AppCache } from './platform/cache/app-cache';
 import type { AppConfig } from './platform/config/load-config';
 import { SecretBox } from './platform/crypto/secret-box';
+import type { EventBus } from './platform/events/event-bus';
 import { BullmqJobQueue } from './platform/jobs/bullmq-queue';
+import type { JobObserver } from './platform/jobs/execute-job';
 import { InProcessJobQueue } from './platform/jobs/in-process-queue';
 import type { JobQueue } from './platform/jobs/job-definition';
 import type { Logger } from './platform/logger';
+import type { AppMetrics } from './platform/metrics/app-metrics';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limiter';
 import { connectRedis, type Redis } from './platform/redis';
+import type { Telemetry } from './platform/telemetry/telemetry';
 
 /**
  * The small set of dependencies every use case, route and job handler receives. Built once at
@@ -31,6 +38,18 @@ export interface AppContext {
   maintenance: MaintenanceSwitch;
   build: BuildInfo;
   startedAt: Date;
+  /** Prometheus metrics of this process (GET /api/metrics; the worker's own port). */
+  metrics: AppMetrics;
+  /** API and computed-data cache (Redis in server mode), invalidated by data version. */
+  cache: AppCache;
+  /** Live-update events (Redis pub/sub in server mode), pushed to browsers by GET /api/events. */
+  events: EventBus;
+  /** Feature flags with run-time overrides: use isFeatureEnabled(ctx, key). */
+  flags: FeatureFlags;
+  /** Sentry and OpenTelemetry, when their keys are set. */
+  telemetry: Telemetry;
+  /** Reports each job attempt (metrics, events, traces, errors); used by executeJob. */
+  jobObserver: JobObserver;
 }
 
 export interface OpenedContext {
@@ -66,6 +85,13 @@ export async function openContext(
     jobs = inProcessJobs;
   }
 
+  const operations = createOperations({ config, logger, database, redis, jobs, build });
+  await operations.telemetry.start(
+    config,
+    { service: `sentia-${config.role}`, version: build.version },
+    logger,
+  );
+
   const ctx: AppContext = {
     config,
     logger,
@@ -80,12 +106,19 @@ export async function openContext(
     maintenance: new MaintenanceSwitch(database.db, config.MAINTENANCE_MODE),
     build,
     startedAt: new Date(),
+    metrics: operations.metrics,
+    cache: operations.cache,
+    events: operations.events,
+    flags: operations.flags,
+    telemetry: operations.telemetry,
+    jobObserver: operations.jobObserver,
   };
   return {
     ctx,
     inProcessJobs,
     async close() {
       await jobs.close().catch((error) => logger.warn({ err: error }, 'closing job queue failed'));
+      await operations.close().catch((error) => logger.warn({ err: error }, 'closing operations failed'));
       await redis?.quit().catch(() => redis.disconnect());
       await database.close().catch((error) => logger.warn({ err: error }, 'closing database failed'));
     },

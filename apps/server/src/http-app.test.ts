@@ -146,7 +146,9 @@ describe('errors', () => {
   it('answers an overview without data with gaps, not numbers', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/overview', headers: viewer });
     expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-store');
+    // A permission-guarded read: private to the browser for REDIS_CACHE_TTL, revalidated by ETag.
+    expect(response.headers['cache-control']).toBe('private, max-age=300');
+    expect(response.headers.vary).toBe('Authorization, Cookie');
     const body = response.json();
     expect(body.kpis.every((k: { value: unknown }) => k.value === null)).toBe(true);
   });

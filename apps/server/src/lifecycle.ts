@@ -1,5 +1,6 @@
 import { type AppConfig, ConfigError, loadConfig, type ProcessRole } from './platform/config/load-config';
 import { createLogger, type Logger } from './platform/logger';
+import { runFatalExitHooks } from './platform/telemetry/fatal-exit';
 
 export interface RunningProcess {
   stop(): Promise<void>;
@@ -34,7 +35,8 @@ export async function runProcess(
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {
     logger.fatal({ err: error }, 'uncaught exception; exiting');
-    process.exit(1);
+    // After every listener (Sentry's captures the error), send queued reports, then exit.
+    setImmediate(() => void runFatalExitHooks(2_000).finally(() => process.exit(1)));
   });
 
   let running: RunningProcess;

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { openContext } from './context';
+import { startAlertEvaluator } from './features/alerts/start-alerts';
 import { enqueueSalesRefreshIfStale } from './features/analytics/jobs';
 import { enqueueDemoLoadIfWanted } from './features/demo/jobs';
 import { type BootstrapResult, ensureFirstAdmin } from './features/users/bootstrap-admin';
@@ -21,11 +22,13 @@ await runProcess('embedded', async (config, logger) => {
   const app = await buildHttpApp(opened.ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   printBanner(config, admin);
+  const alerts = startAlertEvaluator(opened.ctx);
   Promise.all([enqueueDemoLoadIfWanted(opened.ctx), enqueueSalesRefreshIfStale(opened.ctx)]).catch((error) =>
     logger.warn({ err: error }, 'could not queue the start-up jobs'),
   );
   return {
     async stop() {
+      await alerts.stop();
       await app.close();
       await worker.close();
       await opened.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DatabaseHandle } from '@sentia/db';
 import { type AppContext, requireSecret } from '../context';
 import { MaintenanceSwitch } from '../features/maintenance/maintenance-switch';
+import { createOperations } from '../features/system/operations';
 import { type AppConfig, loadConfig } from '../platform/config/load-config';
 import { SecretBox } from '../platform/crypto/secret-box';
 import { BullmqJobQueue } from '../platform/jobs/bullmq-queue';
@@ -66,6 +67,17 @@ export function createTestContext(
     inProcessJobs = new InProcessJobQueue<AppContext>({ concurrency: 2, logger });
     jobs = inProcessJobs;
   }
+  const build = { version: '0.0.0-test', commit: null, builtAt: null };
+  // Each test context isolates its Redis keys (cache, events) like its queues.
+  const operations = createOperations({
+    config: options.redisUrl ? { ...config, REDIS_URL: options.redisUrl } : config,
+    logger,
+    database,
+    redis,
+    jobs,
+    build,
+    prefix: options.bullmqPrefix ?? 'test',
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -78,8 +90,14 @@ export function createTestContext(
       : new MemoryRateLimiter(),
     secretBox: new SecretBox(requireSecret(config.CREDENTIALS_ENCRYPTION_KEY, 'CREDENTIALS_ENCRYPTION_KEY')),
     maintenance: new MaintenanceSwitch(database.db, config.MAINTENANCE_MODE),
-    build: { version: '0.0.0-test', commit: null, builtAt: null },
+    build,
     startedAt: new Date(),
+    metrics: operations.metrics,
+    cache: operations.cache,
+    events: operations.events,
+    flags: operations.flags,
+    telemetry: operations.telemetry,
+    jobObserver: operations.jobObserver,
   };
   inProcessJobs?.attach(ctx);
   return {
@@ -87,6 +105,7 @@ export function createTestContext(
     inProcessJobs,
     async close() {
       await jobs.close();
+      await operations.close();
       await redis?.quit();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { defineJob } from '../../platform/jobs/job-definition';
 import { enqueueSalesRefreshIfStale } from '../analytics/jobs';
 import { isDemoDataLoaded } from './demo-settings';
@@ -30,6 +31,8 @@ export const loadDemoDataJob = defineJob({
         void reportProgress({ percent: p.percent, done: p.daysDone, total: p.daysTotal });
       },
     });
+    ctx.metrics.recordSync('demo', result.totals);
+    await bumpDataVersion(ctx, 'demo.load');
     await enqueueSalesRefreshIfStale(ctx);
     return {
       loaded: true,

@@ -25,11 +25,14 @@ export function registerMaintenanceRoutes(app: ApiServer, ctx: AppContext): void
         response: { 200: maintenanceState },
       },
     },
-    async (request) =>
-      ctx.maintenance.set(
+    async (request) => {
+      const state = await ctx.maintenance.set(
         actorOf(request, callerOf<Principal>(request)),
         request.body.enabled,
         request.body.message,
-      ),
+      );
+      await ctx.events.publish({ type: 'maintenance.changed', data: { enabled: state.enabled } });
+      return state;
+    },
   );
 }

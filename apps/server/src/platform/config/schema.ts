@@ -63,6 +63,10 @@ export const envSchema = z.object({
   // Redis. Absent → in-process job runner and in-memory cache (embedded mode only).
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   REDIS_CACHE_TTL: z.coerce.number().int().min(1).default(300),
+  /** Redis for the API cache when it is a separate instance (allkeys-lru); REDIS_URL when unset. */
+  REDIS_CACHE_URL: optionalUrl(['redis:', 'rediss:']),
+  /** Lifetime of expensive computed data in the cache (the spec's 1 hour), seconds. */
+  CACHE_COMPUTED_TTL: z.coerce.number().int().min(1).default(3600),
   /** Key prefix of the job queues, so environments sharing one Redis never take each other's jobs. */
   QUEUE_PREFIX: z
     .string()
@@ -94,6 +98,12 @@ export const envSchema = z.object({
   CREDENTIALS_ENCRYPTION_KEY: secret(32),
   /** Bearer token required by GET /api/metrics when set. */
   METRICS_TOKEN: secret(16),
+  /** Comma-separated CIDRs allowed to scrape the metrics endpoints without the token. */
+  METRICS_ALLOWLIST: optionalString,
+  /** Port of the worker's own metrics endpoint (/metrics); 0 switches it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Memory limit reported as process_memory_limit_bytes; detected from the cgroup when unset. */
+  PROCESS_MEMORY_LIMIT_BYTES: z.coerce.number().int().min(1).optional(),
 
   // Connector credentials
   AMAZON_CLIENT_SECRET: secret(1),
@@ -105,6 +115,10 @@ export const envSchema = z.object({
   SENTRY_DSN: optionalUrl(['http:', 'https:']),
   TELEMETRY_KEY: secret(1),
   NEW_RELIC_LICENSE_KEY: secret(1),
+  /** OTLP/HTTP endpoint for traces (TELEMETRY_KEY); New Relic's when only NEW_RELIC_LICENSE_KEY is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
+  /** Slack-compatible incoming webhook notified when an in-product alert fires or resolves. */
+  ALERT_WEBHOOK_URL: optionalUrl(['http:', 'https:']),
 
   // Features and operations
   FEATURE_FORECASTING: flag(true),
@@ -143,6 +157,8 @@ export const SECRET_KEYS = [
   'ADMIN_PASSWORD',
   'CREDENTIALS_ENCRYPTION_KEY',
   'METRICS_TOKEN',
+  'REDIS_CACHE_URL',
+  'ALERT_WEBHOOK_URL',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Secrets the platform itself signs with; generated and kept under DATA_DIR in embedded mode. */

@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger';
+import { applyCachePolicy } from './http-cache';
 import { handleError, handleNotFound } from './problem';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -22,11 +23,14 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** Signs cookies (SESSION_SECRET). */
   cookieSecret: string;
+  /** Browser cache lifetime of cacheable API reads (REDIS_CACHE_TTL); see http-cache.ts. */
+  apiCacheMaxAgeSeconds?: number;
 }
 
 /**
  * Fastify with schema-first routes (zod), request ids (taken from X-Request-Id when sane), JSON logs,
- * problem+json errors and the OpenAPI document generated from the route schemas at /api/docs.
+ * problem+json errors, API cache headers with ETag/304 (http-cache.ts) and the OpenAPI document
+ * generated from the route schemas at /api/docs.
  */
 export async function createServer(options: ServerOptions) {
   const app = Fastify({
@@ -48,12 +52,8 @@ export async function createServer(options: ServerOptions) {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
-    return payload;
-  });
+  const maxAge = options.apiCacheMaxAgeSeconds ?? 300;
+  app.addHook('onSend', async (request, reply, payload) => applyCachePolicy(request, reply, payload, maxAge));
 
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifySwagger, {

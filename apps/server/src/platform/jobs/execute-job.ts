@@ -6,6 +6,18 @@ import { type JobDefinition, type JobProgress, PermanentJobError } from './job-d
 export interface JobExecutionContext {
   db: Database;
   logger: Logger;
+  /** Metrics, traces, live-update events and error reports of each attempt (see telemetry/job-observer.ts). */
+  jobObserver?: JobObserver;
+}
+
+export interface JobObserver {
+  attemptStarted(job: { name: string; queue: string; attempt: number }): JobAttemptObservation;
+}
+
+export interface JobAttemptObservation {
+  progress(progress: JobProgress): void;
+  /** `final`: a failure after which the job is not retried (permanent, or its last attempt). */
+  finished(outcome: 'succeeded' | 'failed' | 'skipped', error?: unknown, final?: boolean): void;
 }
 
 export type JobOutcome = { status: 'succeeded'; result: unknown } | { status: 'skipped'; reason: string };
@@ -27,6 +39,11 @@ export async function executeJob<Ctx extends JobExecutionContext>(
   const { db, logger } = options.ctx;
   const key = definition.idempotencyKey?.(payload);
   const log = logger.child({ job: definition.name, attempt: options.attempt, idempotencyKey: key });
+  const observation = options.ctx.jobObserver?.attemptStarted({
+    name: definition.name,
+    queue: definition.queue,
+    attempt: options.attempt,
+  });
 
   if (key) {
     const claimed = await db
@@ -46,6 +63,7 @@ export async function executeJob<Ctx extends JobExecutionContext>(
       .returning({ key: schema.jobRuns.idempotencyKey });
     if (claimed.length === 0) {
       log.info('job already succeeded for this idempotency key; skipped');
+      observation?.finished('skipped');
       return { status: 'skipped', reason: 'already succeeded' };
     }
   }
@@ -55,7 +73,10 @@ export async function executeJob<Ctx extends JobExecutionContext>(
     const result = await definition.handler(payload, {
       ctx: options.ctx,
       attempt: options.attempt,
-      reportProgress: options.reportProgress,
+      reportProgress: (progress) => {
+        observation?.progress(progress);
+        return options.reportProgress(progress);
+      },
     });
     if (key) {
       await db
@@ -64,6 +85,7 @@ export async function executeJob<Ctx extends JobExecutionContext>(
         .where(eq(schema.jobRuns.idempotencyKey, key));
     }
     log.info({ durationMs: Math.round(performance.now() - started) }, 'job succeeded');
+    observation?.finished('succeeded');
     return { status: 'succeeded', result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -75,6 +97,8 @@ export async function executeJob<Ctx extends JobExecutionContext>(
         .catch(() => {});
     }
     log.warn({ err: error, durationMs: Math.round(performance.now() - started) }, 'job attempt failed');
+    const final = error instanceof PermanentJobError || options.attempt >= definition.attempts;
+    observation?.finished('failed', error, final);
     throw error;
   }
 }

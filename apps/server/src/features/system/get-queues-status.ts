@@ -1,0 +1,28 @@
+import type { QueuesStatusResponse } from '@sentia/contracts';
+import type { AppContext } from '../../context';
+import { withTimeout } from '../../platform/redis';
+import { QUEUE_BACKLOG_THRESHOLD } from '../alerts/alert-rules';
+
+/** Per queue: waiting, active, delayed, failed, completed and the oldest waiting job's age. */
+export async function getQueuesStatus(ctx: Pick<AppContext, 'jobs'>): Promise<QueuesStatusResponse> {
+  try {
+    const queues = await withTimeout(ctx.jobs.counts(), 2_000, 'the queues did not answer in time');
+    const waiting = queues.reduce((sum, q) => sum + q.waiting, 0);
+    return {
+      kind: ctx.jobs.kind,
+      state: waiting > QUEUE_BACKLOG_THRESHOLD ? 'backlog' : 'ok',
+      queues: queues.map((q) => ({ ...q })),
+      ...(waiting > QUEUE_BACKLOG_THRESHOLD
+        ? { detail: `${waiting} jobs waiting (alert threshold ${QUEUE_BACKLOG_THRESHOLD})` }
+        : {}),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'unreachable';
+    return {
+      kind: ctx.jobs.kind,
+      state: 'down',
+      queues: [],
+      detail: message.replace(/\w+:\/\/\S+/g, '[url]').slice(0, 200),
+    };
+  }
+}

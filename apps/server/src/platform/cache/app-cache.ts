@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Logger } from '../logger';
+import type { AppMetrics } from '../metrics/app-metrics';
+import type { CacheStore } from './cache-store';
+
+/**
+ * Whose data an entry is. `user`: the response one caller received — never served to anyone else.
+ * `shared`: data that depends only on the key (every input that changes the result must be in it,
+ * including any restriction of what the caller may see).
+ */
+export type CacheScope = { userId: string } | 'shared';
+
+export interface CacheEntrySpec {
+  /** A short name per kind of data (`overview`, `overview.filters`), for keys and metrics. */
+  namespace: string;
+  /** Everything the result depends on (filters, dates, …); serialised with sorted keys. */
+  key: unknown;
+  scope: CacheScope;
+  /** Defaults to the API cache lifetime (REDIS_CACHE_TTL). */
+  ttlSeconds?: number;
+}
+
+export interface AppCacheOptions {
+  /** Key prefix (QUEUE_PREFIX), so environments sharing a Redis never read each other's entries. */
+  prefix: string;
+  /** REDIS_CACHE_TTL: API responses (the spec's 5 minutes). */
+  apiTtlSeconds: number;
+  /** CACHE_COMPUTED_TTL: expensive computed data (the spec's 1 hour). */
+  computedTtlSeconds: number;
+  logger: Logger;
+  metrics?: AppMetrics;
+}
+
+/**
+ * Read-through cache with invalidation by data version: every key carries the current version, and
+ * a sync, import, forecast or settings change bumps it, so entries computed before the change are
+ * never read again (they expire on their own). The version is a random token rather than a counter:
+ * if the cache evicts it (allkeys-lru), a new token is chosen and old entries are unreachable, never
+ * resurrected. Concurrent misses for one key in this process share one computation (single flight).
+ * The cache is an optimisation: when its store fails, requests are computed directly.
+ */
+export class AppCache {
+  private readonly inflight = new Map<string, Promise<string>>();
+  private lastWarning = 0;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly options: AppCacheOptions,
+  ) {}
+
+  get kind(): CacheStore['kind'] {
+    return this.store.kind;
+  }
+
+  get apiTtlSeconds(): number {
+    return this.options.apiTtlSeconds;
+  }
+
+  get computedTtlSeconds(): number {
+    return this.options.computedTtlSeconds;
+  }
+
+  private get versionKey(): string {
+    return `${this.options.prefix}:cache:data-version`;
+  }
+
+  /** The current data version; a new one is chosen when none is stored yet. */
+  async dataVersion(): Promise<string> {
+    const current = await this.store.get(this.versionKey);
+    if (current) return current;
+    await this.store.setIfAbsent(this.versionKey, newVersion());
+    return (await this.store.get(this.versionKey)) ?? 'unversioned';
+  }
+
+  /** Makes every cached entry stale at once (see bumpDataVersion for the application-level call). */
+  async bumpDataVersion(): Promise<string> {
+    const version = newVersion();
+    await this.store.set(this.versionKey, version, null);
+    return version;
+  }
+
+  /** The value for the entry, computed (once per process at a time) when absent. JSON round trip. */
+  async getOrCompute<T>(spec: CacheEntrySpec, compute: () => Promise<T>): Promise<T> {
+    const text = await this.getOrComputeText(spec, async () => JSON.stringify(await compute()));
+    return JSON.parse(text) as T;
+  }
+
+  /** As getOrCompute, for values already serialised (HTTP bodies with their ETag). */
+  async getOrComputeText(spec: CacheEntrySpec, compute: () => Promise<string>): Promise<string> {
+    let key: string;
+    try {
+      key = await this.keyFor(spec);
+      const hit = await this.store.get(key);
+      if (hit !== null) {
+        this.count(spec.namespace, 'hit');
+        return hit;
+      }
+    } catch (error) {
+      this.count(spec.namespace, 'bypass');
+      this.warn(error);
+      return compute();
+    }
+    this.count(spec.namespace, 'miss');
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const promise = (async () => {
+      const value = await compute();
+      await this.store
+        .set(key, value, spec.ttlSeconds ?? this.options.apiTtlSeconds)
+        .catch((error: unknown) => this.warn(error));
+      return value;
+    })().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  private async keyFor(spec: CacheEntrySpec): Promise<string> {
+    const version = await this.dataVersion();
+    const scope = spec.scope === 'shared' ? 'shared' : `user:${spec.scope.userId}`;
+    const digest = createHash('sha256').update(stableJson(spec.key)).digest('base64url').slice(0, 32);
+    return `${this.options.prefix}:cache:${spec.namespace}:${version}:${scope}:${digest}`;
+  }
+
+  private count(namespace: string, outcome: 'hit' | 'miss' | 'bypass'): void {
+    this.options.metrics?.cacheRequests.inc({ namespace, outcome });
+  }
+
+  /** At most one warning a minute: a Redis outage must not flood the logs from every request. */
+  private warn(error: unknown): void {
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    this.options.logger.warn({ err: error }, 'cache unavailable; computing without it');
+  }
+}
+
+function newVersion(): string {
+  return `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
+}
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` name the same entry. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
