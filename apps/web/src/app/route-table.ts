@@ -64,6 +64,16 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/system/system-page'),
   },
   {
+    id: 'data-imports',
+    path: '/data/imports',
+    label: 'Imports',
+    icon: 'data',
+    parent: 'overview',
+    usesFilters: false,
+    inNav: true,
+    load: () => import('../pages/data-imports/data-imports-page'),
+  },
+  {
     id: 'admin',
     path: '/admin',
     label: 'Admin',

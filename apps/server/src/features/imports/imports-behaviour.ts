@@ -292,6 +292,7 @@ export function describeImportsBehaviour(h: () => ImportsHarness): void {
     expect(refused.statusCode).toBe(403);
     const history = await h().app.inject({ method: 'GET', url: '/api/imports?limit=5', headers: h().viewer });
     expect(history.statusCode).toBe(200);
+    expect(history.headers['cache-control']).toBe('no-store');
     expect(history.json().imports.length).toBe(5);
   });
 }

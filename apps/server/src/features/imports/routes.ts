@@ -107,7 +107,10 @@ export function registerImportRoutes(app: ApiServer, ctx: AppContext): void {
         response: { 200: importListResponse },
       },
     },
-    async (request) => ({ imports: await listImports(ctx.db, request.query) }),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { imports: await listImports(ctx.db, request.query) };
+    },
   );
 
   app.get(
@@ -173,7 +176,11 @@ export function registerImportRoutes(app: ApiServer, ctx: AppContext): void {
         response: { 200: importView },
       },
     },
-    async (request) => getImport(ctx.db, request.params.id),
+    async (request, reply) => {
+      // Polled for progress: never served from a cache.
+      reply.header('cache-control', 'no-store');
+      return getImport(ctx.db, request.params.id);
+    },
   );
 
   app.get(
@@ -194,6 +201,7 @@ export function registerImportRoutes(app: ApiServer, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { format, ...page } = request.query;
+      reply.header('cache-control', 'no-store');
       const result = await listImportErrors(
         ctx.db,
         request.params.id,

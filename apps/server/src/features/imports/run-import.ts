@@ -193,7 +193,8 @@ export async function runImport(
 function successMessage(imported: number, rejected: number, mode: ImportMode): string {
   const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
   if (rejected === 0) return `${rows(imported)} imported.`;
-  return `${rows(imported)} imported; ${rows(rejected)} with errors ${mode === 'valid-rows' ? 'were left out' : 'were rejected'}.`;
+  const verb = rejected === 1 ? 'was' : 'were';
+  return `${rows(imported)} imported; ${rows(rejected)} with errors ${verb} ${mode === 'valid-rows' ? 'left out' : 'rejected'}.`;
 }
 
 async function firstRow(rows: AsyncIterator<SheetRow>): Promise<SheetRow | undefined> {
