@@ -17,9 +17,14 @@ const externalDependencies = {
 };
 
 await build({
-  entryPoints: ['src/main.ts', 'src/web.ts', 'src/worker.ts', 'src/cli.ts'].map(
-    (p) => new URL(p, import.meta.url).pathname,
-  ),
+  entryPoints: [
+    'src/main.ts',
+    'src/web.ts',
+    'src/worker.ts',
+    'src/cli.ts',
+    // Worker-thread entry the forecast runner starts (dist/features/forecasts/fit-worker.js).
+    'src/features/forecasts/fit-worker.ts',
+  ].map((p) => new URL(p, import.meta.url).pathname),
   outdir,
   bundle: true,
   platform: 'node',

@@ -1,6 +1,8 @@
 import type { AppContext } from './context';
 import { requireSecret } from './context';
 import { registerAuditRoutes } from './features/audit/routes';
+import { registerForecastRoutes } from './features/forecasts/routes';
+import { registerForecastSchedule } from './features/forecasts/schedule';
 import { authenticateRequest } from './features/identity/authenticate';
 import { hasValidCsrfToken } from './features/identity/http-session';
 import { registerIdentityRoutes } from './features/identity/routes';
@@ -39,6 +41,8 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   registerAuditRoutes(app, ctx);
   registerMaintenanceRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
+  registerForecastRoutes(app, ctx);
+  registerForecastSchedule(app, ctx);
   registerWorkingCapitalRoutes(app, ctx);
   registerImportRoutes(app, ctx);
 

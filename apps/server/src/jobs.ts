@@ -1,6 +1,7 @@
 import type { AppContext } from './context';
 import { refreshSalesDailyJob } from './features/analytics/jobs';
 import { loadDemoDataJob } from './features/demo/jobs';
+import { forecastRunJob, forecastScheduleJob } from './features/forecasts/jobs';
 import { runImportJob } from './features/imports/jobs';
 import type { JobDefinition } from './platform/jobs/job-definition';
 
@@ -11,5 +12,7 @@ import type { JobDefinition } from './platform/jobs/job-definition';
 export const allJobs = [
   refreshSalesDailyJob,
   loadDemoDataJob,
+  forecastRunJob,
+  forecastScheduleJob,
   runImportJob,
 ] as unknown as readonly JobDefinition<AppContext>[];

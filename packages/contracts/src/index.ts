@@ -1,4 +1,5 @@
 export * from './common';
+export * from './forecasts';
 export * from './overview';
 export * from './system';
 export * from './auth';

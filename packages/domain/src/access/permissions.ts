@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'read:overview',
   'read:system',
   'read:sessions',
+  'read:forecasts',
   'read:working-capital',
   'write:forecasts',
   'write:inventory',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { bumpDataVersion } from '../../platform/cache/data-version';
 import { defineJob } from '../../platform/jobs/job-definition';
+import { queueForecastsAfterSalesChange } from '../forecasts/jobs';
 import { refreshSalesDaily, salesDataVersion } from './refresh-sales-daily';
 
 /** Rebuilds the daily sales figures when order data changed; a given data version is refreshed once. */
@@ -28,6 +29,7 @@ export const refreshSalesDailyJob = defineJob({
       ctx.logger.warn(result, 'some sales could not be converted to GBP: FX rates missing');
     }
     await bumpDataVersion(ctx, 'analytics.refresh');
+    await queueForecastsAfterSalesChange(ctx);
     return result;
   },
 });

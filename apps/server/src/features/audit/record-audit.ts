@@ -26,6 +26,8 @@ export type AuditAction =
   | 'settings.changed'
   | 'scenarios.saved'
   | 'feature-flags.changed'
+  | 'forecasts.adjusted'
+  | 'forecasts.run-requested'
   | 'maintenance.enabled'
   | 'maintenance.disabled'
   | 'data.exported'

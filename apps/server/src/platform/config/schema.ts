@@ -124,6 +124,13 @@ export const envSchema = z.object({
   FEATURE_FORECASTING: flag(true),
   FEATURE_OPTIMIZATION: flag(true),
   FEATURE_WORKING_CAPITAL: flag(true),
+  /** Worker threads a forecast run fits on; all cores but one when unset. */
+  FORECAST_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Daily time (UTC, HH:MM) of the forecast schedule's check for finished periods, or "off". */
+  FORECAST_SCHEDULE: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (UTC) or "off"')
+    .default('02:30'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   MAINTENANCE_MODE: flag(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
