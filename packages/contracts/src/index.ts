@@ -6,3 +6,6 @@ export * from './auth';
 export * from './admin';
 export * from './imports';
 export * from './working-capital';
+export * from './inventory';
+export * from './production';
+export * from './purchasing';

@@ -36,7 +36,9 @@ export type AuditAction =
   | 'connector-credentials.read'
   | 'connector-credentials.changed'
   | 'purchase-proposals.approved'
-  | 'purchase-proposals.rejected';
+  | 'purchase-proposals.rejected'
+  | 'purchase-proposals.quantity-changed'
+  | 'purchase-proposals.ordered';
 
 export interface AuditEntry {
   action: AuditAction;
