@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@sentia/db';
+import { queryRows } from '@sentia/db';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { AppContext } from '../../context';
@@ -323,9 +323,52 @@ export function describeKnownDatasetBehaviour(h: () => KnownDatasetHarness): voi
     const [ordered] = (await get('/api/purchase-proposals?status=ordered')).items;
     expect(ordered).toMatchObject({ externalRef: 'PO-7781', status: 'ordered' });
   });
-}
 
-export async function proposalCount(db: Database): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from purchase_proposals`);
-  return row?.n ?? 0;
+  it('proposes again once the order is placed elsewhere, and finance approves as the director', async () => {
+    // The ordered proposal no longer counts as on order (the order itself would arrive through the sync),
+    // so a recompute proposes BUY-1 again with the same figures.
+    const recompute = await post('/api/inventory/recompute', h().planner);
+    expect(recompute.statusCode, recompute.body).toBe(200);
+    const [again] = (await get('/api/purchase-proposals?status=proposed')).items;
+    expect(again).toMatchObject({ sku: 'BUY-1', quantity: 714 });
+    const url = `/api/purchase-proposals/${again.id}`;
+    const edited = await h().app.inject({
+      method: 'PATCH',
+      url,
+      headers: h().planner,
+      payload: { quantity: 18_000 },
+    });
+    // £180,000: above the manager's £50,000, within the director's £200,000.
+    expect(edited.json()).toMatchObject({
+      amountMinor: 18_000_000,
+      requiredTier: 'director',
+      requiredRole: 'finance',
+    });
+    expect((await post(`${url}/approve`, h().manager)).statusCode).toBe(403);
+    const approved = await post(`${url}/approve`, h().finance);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().status).toBe('approved');
+  });
+
+  it('rejects (audited) and does not propose a rejected need again until the data changes', async () => {
+    const [approved] = (await get('/api/purchase-proposals?status=approved')).items;
+    await post('/api/purchase-proposals/mark-ordered', h().manager, {
+      ids: [approved.id],
+      reference: 'PO-7790',
+    });
+    await post('/api/inventory/recompute', h().planner);
+    const [open] = (await get('/api/purchase-proposals?status=proposed')).items;
+    expect(open).toMatchObject({ sku: 'BUY-1', quantity: 714 });
+    const url = `/api/purchase-proposals/${open.id}/reject`;
+    expect((await post(url, h().viewer)).statusCode).toBe(403);
+    const rejected = await post(url, h().manager, { note: 'supplier shut for August' });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', decisionNote: 'supplier shut for August' });
+    await post('/api/inventory/recompute', h().planner);
+    expect((await get('/api/purchase-proposals?status=proposed')).items).toEqual([]);
+    const [audit] = await queryRows<{ n: number }>(
+      h().ctx.db,
+      sql`select count(*)::int as n from audit_log where action = 'purchase-proposals.rejected' and target_id = ${String(open.id)}`,
+    );
+    expect(audit?.n).toBe(1);
+  });
 }
