@@ -1,4 +1,6 @@
 export * from './access/permissions';
+export * from './connectors/amazon/index';
+export * from './connectors/shopify/index';
 export * from './connectors/unleashed/index';
 export * from './connectors/xero/index';
 export * from './csv/to-csv';

@@ -64,6 +64,8 @@ export interface ResponseVerdict {
   /** Wait before the next attempt; else Retry-After, else backoff with jitter. */
   delayMs?: number;
   reason?: string;
+  /** The service throttled us (as a 429 always is): the whole bucket pauses for the delay. */
+  throttled?: boolean;
 }
 
 export interface RequestEvent {
@@ -202,7 +204,7 @@ export class HttpClient {
         throw new HttpRetryBudgetError(this.name, operation, attempt, delayMs, response.status);
       }
       // Throttled: everyone drawing from this bucket waits, not just this request.
-      if (response.status === 429 && limit && this.options.limiter) {
+      if ((response.status === 429 || verdict.throttled) && limit && this.options.limiter) {
         await this.options.limiter.penalize(limit.key, delayMs);
       }
       if (!retriable || attempt >= this.policy.maxAttempts) {

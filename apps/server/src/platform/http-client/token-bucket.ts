@@ -19,7 +19,10 @@ export interface BucketSpec {
 export interface RequestLimiter {
   /** Waits until `cost` tokens are available in the bucket, then takes them. */
   acquire(key: string, spec: BucketSpec, cost?: number, signal?: AbortSignal): Promise<void>;
-  /** The service throttled us: nobody takes from this bucket for `ms` (shared by every replica). */
+  /**
+   * The service throttled us: our count of its quota was wrong, so the bucket is emptied and nobody
+   * takes from it for `ms` (shared by every replica); it then refills at its rate.
+   */
   penalize(key: string, ms: number): Promise<void>;
   /** The service reported how much quota is left (e.g. Shopify's throttleStatus): trust it. */
   observe(key: string, spec: BucketSpec, available: number): Promise<void>;
@@ -61,10 +64,11 @@ export class MemoryRequestLimiter implements RequestLimiter {
   }
 
   async penalize(key: string, ms: number): Promise<void> {
-    const state = this.buckets.get(key);
     const until = this.now() + ms;
-    if (state) state.blockedUntil = Math.max(state.blockedUntil, until);
-    else this.buckets.set(key, { tokens: 0, at: this.now(), blockedUntil: until });
+    const state = this.buckets.get(key);
+    const blockedUntil = Math.max(state?.blockedUntil ?? 0, until);
+    // Refill counts from the end of the pause: the bucket is empty then.
+    this.buckets.set(key, { tokens: 0, at: blockedUntil, blockedUntil });
   }
 
   async observe(key: string, spec: BucketSpec, available: number): Promise<void> {
@@ -113,7 +117,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local until_ms = now + tonumber(ARGV[1])
 local blocked = tonumber(redis.call('HGET', KEYS[1], 'blocked')) or 0
-if until_ms > blocked then redis.call('HSET', KEYS[1], 'blocked', tostring(until_ms)) end
+if blocked > until_ms then until_ms = blocked end
+redis.call('HSET', KEYS[1], 'blocked', tostring(until_ms), 'tokens', '0', 'at', tostring(until_ms))
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]) + 60000)
 return 0
 `;
