@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { ValidationError } from '../errors';
 import type { Logger } from '../logger';
 import { applyCachePolicy } from './http-cache';
 import { handleError, handleNotFound } from './problem';
@@ -44,6 +45,8 @@ export async function createServer(options: ServerOptions) {
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
+    // Router-level refusals (malformed URL, over-long path parameter) answer problem+json too.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -51,6 +54,17 @@ export async function createServer(options: ServerOptions) {
   app.setErrorHandler(handleError);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // PostgreSQL text cannot hold NUL; refuse it at the door instead of failing deep in a query.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.url) || containsNul(request.body)) {
+      throw new ValidationError('The request contains a NUL character, which no field accepts.', [
+        {
+          field: containsNul(request.url) ? 'querystring' : 'body',
+          message: 'must not contain NUL (\\u0000)',
+        },
+      ]);
+    }
   });
   const maxAge = options.apiCacheMaxAgeSeconds ?? 300;
   app.addHook('onSend', async (request, reply, payload) => applyCachePolicy(request, reply, payload, maxAge));
@@ -68,6 +82,12 @@ export async function createServer(options: ServerOptions) {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   return app;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || /%00/i.test(value);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  return JSON.stringify(value).includes('\\u0000');
 }
 
 export type ApiServer = Awaited<ReturnType<typeof createServer>>;

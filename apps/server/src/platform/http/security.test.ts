@@ -94,4 +94,33 @@ describe('security headers and limits', () => {
       await close();
     }
   });
+
+  it('refuses a NUL character in the query or body with 400 instead of failing in the database', async () => {
+    const { app, close } = await appWith();
+    try {
+      const query = await app.inject({ url: '/api/status?x=%00' });
+      expect(query.statusCode).toBe(400);
+      expect(query.json().errors[0].field).toBe('querystring');
+      const body = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a\u0000@b.c', password: 'x' },
+      });
+      expect(body.statusCode).toBe(400);
+      expect(body.json().errors[0].field).toBe('body');
+    } finally {
+      await close();
+    }
+  });
+
+  it('answers an over-long path parameter with problem+json', async () => {
+    const { app, close } = await appWith();
+    try {
+      const response = await app.inject({ method: 'DELETE', url: `/api/auth/sessions/${'9'.repeat(500)}` });
+      expect(response.statusCode).toBe(414);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await close();
+    }
+  });
 });
