@@ -1,6 +1,10 @@
 import type { AppContext } from './context';
 import { requireSecret } from './context';
+import { registerAlertRoutes } from './features/alerts/routes';
 import { registerAuditRoutes } from './features/audit/routes';
+import { registerEventRoutes } from './features/events/routes';
+import { registerFeatureGate } from './features/feature-flags/feature-gate';
+import { registerFeatureFlagRoutes } from './features/feature-flags/routes';
 import { registerForecastRoutes } from './features/forecasts/routes';
 import { registerForecastSchedule } from './features/forecasts/schedule';
 import { authenticateRequest } from './features/identity/authenticate';
@@ -20,6 +24,8 @@ import { registerAccessControl } from './platform/http/access-control';
 import { createServer, handleNotFound } from './platform/http/create-server';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { serveWebApp } from './platform/http/serve-web-app';
+import { registerHttpMetrics } from './platform/metrics/http-metrics';
+import { registerHttpTelemetry } from './platform/telemetry/http-telemetry';
 
 /** The HTTP API and the built dashboard, over one application context. */
 export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolean } = {}) {
@@ -28,9 +34,13 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
     version: ctx.build.version,
     trustProxy: trustProxySetting(ctx),
     cookieSecret: requireSecret(ctx.config.SESSION_SECRET, 'SESSION_SECRET'),
+    apiCacheMaxAgeSeconds: ctx.config.REDIS_CACHE_TTL,
   });
+  registerHttpMetrics(app, ctx.metrics);
+  registerHttpTelemetry(app, ctx.telemetry);
   await registerSecurityHeaders(app, { production: ctx.config.NODE_ENV === 'production' });
   registerMaintenanceGate(app, ctx.maintenance);
+  registerFeatureGate(app, ctx.flags);
   registerAccessControl(app, {
     environment: ctx.config.NODE_ENV,
     authenticate: (request) => authenticateRequest(ctx, request),
@@ -51,6 +61,15 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   registerForecastSchedule(app, ctx);
   registerWorkingCapitalRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerFeatureFlagRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
+
+  // A flag switched on another replica applies here at once (otherwise within FLAGS_REFRESH_MS).
+  const stopListening = ctx.events.subscribe((event) => {
+    if (event.type === 'flags.changed') ctx.flags.invalidate();
+  });
+  app.addHook('onClose', async () => stopListening());
 
   if (options.serveWeb ?? true) await serveWebApp(app);
   else app.setNotFoundHandler(handleNotFound);

@@ -72,6 +72,9 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       const response = await deps.fetch()(path, {
         method,
         credentials: 'include',
+        // Reads are cacheable for minutes (private, max-age + ETag): always revalidate — a cheap 304 —
+        // so a refetch after a live-update event never reads the browser's older copy.
+        cache: method === 'GET' ? 'no-cache' : 'no-store',
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,

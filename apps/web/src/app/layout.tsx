@@ -3,10 +3,13 @@ import { Outlet, useLocation } from 'react-router';
 import { FilterBar } from '../filters/filter-bar';
 import { useGlobalFilters } from '../filters/use-global-filters';
 import { AppShell, type NavItem } from '../ui/app-shell';
+import { FeatureSwitchedOff } from './feature-switched-off';
 import { PageSkeleton } from './page-skeleton';
 import { RouteGate } from './route-gate';
-import { ROUTES, routeForPath } from './route-table';
+import { inNavigation, ROUTES, routeForPath } from './route-table';
 import { useAccess } from './use-access';
+import { useFeatures } from './use-features';
+import { useLiveEvents } from './use-live-events';
 import { UserBar } from './user-bar';
 
 /**
@@ -17,9 +20,11 @@ export function Layout() {
   const { pathname } = useLocation();
   const { search } = useGlobalFilters();
   const access = useAccess();
+  const features = useFeatures(Boolean(access.me));
+  useLiveEvents(Boolean(access.me));
   const route = routeForPath(pathname);
   // Navigation carries the filters, so moving between pages keeps the same view of the business.
-  const nav: NavItem[] = ROUTES.filter((r) => r.inNav && access.can(r.requires)).map((r) => ({
+  const nav: NavItem[] = ROUTES.filter((r) => inNavigation(r, access, features)).map((r) => ({
     to: r.path + search,
     label: r.label,
     icon: r.icon,
@@ -37,7 +42,7 @@ export function Layout() {
     >
       <Suspense fallback={<PageSkeleton />}>
         <RouteGate route={route} access={access}>
-          <Outlet />
+          {route && !features.isOn(route.feature) ? <FeatureSwitchedOff label={route.label} /> : <Outlet />}
         </RouteGate>
       </Suspense>
     </AppShell>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbTrail, isLivePath, routeById, routeForPath } from './route-table';
+import {
+  type AppRoute,
+  breadcrumbTrail,
+  inNavigation,
+  isLivePath,
+  routeById,
+  routeForPath,
+} from './route-table';
 
 describe('route table', () => {
   it('finds pages by path', () => {
@@ -18,5 +25,26 @@ describe('route table', () => {
   it('builds breadcrumbs from parents', () => {
     expect(breadcrumbTrail(routeById('system')!).map((r) => r.id)).toEqual(['overview', 'system']);
     expect(breadcrumbTrail(routeById('overview')!).map((r) => r.id)).toEqual(['overview']);
+  });
+
+  it('leaves out of the navigation pages of a switched-off feature or a permission the role lacks', () => {
+    const page: AppRoute = {
+      id: 'demand',
+      path: '/demand',
+      label: 'Demand',
+      icon: 'overview',
+      usesFilters: true,
+      inNav: true,
+      requires: 'read:overview',
+      feature: 'forecasting',
+      load: async () => ({ default: () => null }),
+    };
+    const everyone = { can: () => true };
+    const on = { isOn: () => true };
+    expect(inNavigation(page, everyone, on)).toBe(true);
+    expect(inNavigation(page, everyone, { isOn: (f) => f !== 'forecasting' })).toBe(false);
+    expect(inNavigation(page, { can: (p) => p !== 'read:overview' }, on)).toBe(false);
+    expect(inNavigation({ ...page, inNav: false }, everyone, on)).toBe(false);
+    expect(routeById('system')?.requires).toBe('read:system');
   });
 });

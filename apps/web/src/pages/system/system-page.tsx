@@ -1,6 +1,7 @@
 import type { DependencyState } from '@sentia/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { STATUS_REFRESH_MS, statusQuery } from '../../api/queries';
+import { useAccess } from '../../app/use-access';
 import { usePageCrumbs } from '../../app/use-page-crumbs';
 import { formatDuration } from '../../format/date';
 import { userLocale } from '../../format/locale';
@@ -11,12 +12,20 @@ import { PageHeader } from '../../ui/page-header';
 import { RelativeTime } from '../../ui/relative-time';
 import { LoadingRegion, Skeleton } from '../../ui/skeleton';
 import { StateBadge } from '../../ui/state-badge';
+import { AlertsSection } from './system-alerts';
+import { FlagsSection, MaintenanceSection } from './system-controls';
 import { dependencyRank, dependencySummary, MODE_TEXT, shortCommit } from './system-model';
+import { ConnectorsSection, QueuesSection } from './system-operations';
 import './system-page.css';
 
-/** Health of this deployment and everything it depends on, refreshed every 10 seconds. */
+/**
+ * Health of this deployment: dependencies and their latency, alerts, queues, connectors' last syncs,
+ * feature flags and maintenance mode, version and environment. Refreshed by live-update events, and
+ * every 10 seconds as a fallback.
+ */
 export default function SystemPage() {
   const status = useQuery(statusQuery());
+  const access = useAccess();
   const crumbs = usePageCrumbs();
   const locale = userLocale();
   const data = status.data;
@@ -55,7 +64,7 @@ export default function SystemPage() {
       <PageHeader
         title="System"
         crumbs={crumbs}
-        subtitle="Health of this deployment and the services it depends on."
+        subtitle="Health of this deployment, its alerts, queues and syncs, and the switches that run it."
         meta={
           checkedAt && (
             <span>
@@ -103,6 +112,7 @@ export default function SystemPage() {
               <dd>{formatDuration(data.uptimeSeconds)}</dd>
             </dl>
           </section>
+          <AlertsSection />
           <DataTable
             caption="Dependencies"
             columns={columns}
@@ -111,6 +121,10 @@ export default function SystemPage() {
             initialSort={{ columnKey: 'state', direction: 'asc' }}
             empty="No dependencies reported."
           />
+          <QueuesSection />
+          <ConnectorsSection />
+          <FlagsSection access={access} />
+          <MaintenanceSection access={access} />
         </div>
       ) : (
         status.isPending && (
