@@ -1,7 +1,7 @@
+import type { FeatureKey } from '@sentia/contracts';
 import type { Permission } from '@sentia/domain';
 import type { ComponentType } from 'react';
 import { matchPath } from 'react-router';
-import { workingCapitalInNav } from '../pages/working-capital/feature-flag';
 import { workingCapitalInNav } from '../pages/working-capital/feature-flag';
 import type { IconName } from '../ui/icon';
 
@@ -29,6 +29,11 @@ export interface AppRoute {
    * @sentia/domain) for the page to appear in their navigation and to open. None: anyone signed in.
    */
   requires?: Permission;
+  /**
+   * The product feature the page belongs to: while an admin or FEATURE_* has it switched off, the
+   * page leaves the navigation and opens as "switched off" (its API answers 404).
+   */
+  feature?: FeatureKey;
 }
 
 export const ROUTES: readonly AppRoute[] = [
@@ -75,6 +80,7 @@ export const ROUTES: readonly AppRoute[] = [
     parent: 'overview',
     usesFilters: false,
     inNav: true,
+    requires: 'read:system',
     load: () => import('../pages/system/system-page'),
   },
   {
@@ -142,6 +148,15 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/profile/profile-page'),
   },
 ];
+
+/** Whether a page belongs in this person's navigation: listed, allowed by their role, its feature on. */
+export function inNavigation(
+  route: AppRoute,
+  access: { can: (permission: Permission | undefined) => boolean },
+  features: { isOn: (feature: FeatureKey | undefined) => boolean },
+): boolean {
+  return route.inNav && access.can(route.requires) && features.isOn(route.feature);
+}
 
 export function routeById(id: string): AppRoute | undefined {
   return ROUTES.find((route) => route.id === id);
