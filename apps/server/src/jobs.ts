@@ -1,5 +1,6 @@
 import type { AppContext } from './context';
 import { refreshSalesDailyJob } from './features/analytics/jobs';
+import { xeroWebhookJob } from './features/connectors/xero/xero-webhooks';
 import { loadDemoDataJob } from './features/demo/jobs';
 import { forecastRunJob, forecastScheduleJob } from './features/forecasts/jobs';
 import { runImportJob } from './features/imports/jobs';
@@ -11,6 +12,7 @@ import type { JobDefinition } from './platform/jobs/job-definition';
  */
 export const allJobs = [
   refreshSalesDailyJob,
+  xeroWebhookJob,
   loadDemoDataJob,
   forecastRunJob,
   forecastScheduleJob,

@@ -9,4 +9,6 @@ export * from './overview';
 export * from './production';
 export * from './purchasing';
 export * from './system';
+export * from './unleashed';
 export * from './working-capital';
+export * from './xero';

@@ -109,7 +109,13 @@ export const envSchema = z.object({
   AMAZON_CLIENT_SECRET: secret(1),
   SHOPIFY_API_SECRET: secret(1),
   UNLEASHED_API_KEY: secret(1),
+  /** Unleashed API id (the GUID sent as api-auth-id), used with UNLEASHED_API_KEY. */
+  UNLEASHED_API_ID: optionalString,
   XERO_CLIENT_SECRET: secret(1),
+  /** Xero app client id, used with XERO_CLIENT_SECRET. */
+  XERO_CLIENT_ID: optionalString,
+  /** Xero webhook key: verifies the x-xero-signature of deliveries to /api/webhooks/xero. */
+  XERO_WEBHOOK_KEY: secret(1),
 
   // Monitoring
   SENTRY_DSN: optionalUrl(['http:', 'https:']),
@@ -158,6 +164,7 @@ export const SECRET_KEYS = [
   'SHOPIFY_API_SECRET',
   'UNLEASHED_API_KEY',
   'XERO_CLIENT_SECRET',
+  'XERO_WEBHOOK_KEY',
   'SENTRY_DSN',
   'TELEMETRY_KEY',
   'NEW_RELIC_LICENSE_KEY',
