@@ -246,5 +246,3 @@ export const recomputeResponse = z.object({
   proposals: z.number().int(),
   durationMs: z.number().int(),
 });
-
-export const optimizationFeatureResponse = z.object({ enabled: z.boolean() });

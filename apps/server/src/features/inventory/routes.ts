@@ -2,7 +2,6 @@ import {
   inventorySettingsResponse,
   levelsQuery,
   levelsResponse,
-  optimizationFeatureResponse,
   policiesQuery,
   policiesResponse,
   recommendationsQuery,
@@ -19,36 +18,17 @@ import { getPolicies } from './get-policies';
 import { getRecommendations } from './get-recommendations';
 import { getStockLevels } from './get-stock-levels';
 import { DEFAULT_SETTINGS, readInventorySettings } from './inventory-settings';
-import { isOptimizationEnabled, requireOptimization } from './optimization-feature';
 import { changeInventorySettings, refreshPlan } from './refresh-plan';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
-  const gate = requireOptimization(ctx);
   const tags = ['inventory'];
-
-  app.get(
-    '/api/inventory/feature',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags,
-        summary: 'Whether inventory optimisation (Inventory, Purchasing, Production) is switched on',
-        response: { 200: optimizationFeatureResponse },
-      },
-    },
-    async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return { enabled: await isOptimizationEnabled(ctx) };
-    },
-  );
 
   app.get(
     '/api/inventory/levels',
     {
-      config: { access: 'read:inventory' },
-      onRequest: gate,
+      config: { access: 'read:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Stock, days of cover and projected stock-out per SKU × location, at-risk first (paginated)',
@@ -65,8 +45,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/inventory/policies',
     {
-      config: { access: 'read:inventory' },
-      onRequest: gate,
+      config: { access: 'read:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary:
@@ -84,8 +63,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/inventory/recommendations',
     {
-      config: { access: 'read:inventory' },
-      onRequest: gate,
+      config: { access: 'read:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary:
@@ -103,8 +81,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/inventory/settings',
     {
-      config: { access: 'read:inventory' },
-      onRequest: gate,
+      config: { access: 'read:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Service levels per ABC class, class thresholds, ordering cost, holding rate, review period',
@@ -121,8 +98,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
   app.put(
     '/api/inventory/settings',
     {
-      config: { access: 'write:inventory' },
-      onRequest: gate,
+      config: { access: 'write:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Change inventory settings; policies and open proposals follow at once; audited',
@@ -141,8 +117,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
   app.post(
     '/api/inventory/recompute',
     {
-      config: { access: 'write:inventory' },
-      onRequest: gate,
+      config: { access: 'write:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Recompute forecasts, policies and proposals from the current data now',

@@ -1,15 +1,13 @@
 import { scheduleQuery, scheduleResponse } from '@sentia/contracts';
 import type { AppContext } from '../../context';
 import type { ApiServer } from '../../platform/http/create-server';
-import { requireOptimization } from '../inventory/optimization-feature';
 import { getProductionSchedule } from './get-production-schedule';
 
 export function registerProductionRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/production/schedule',
     {
-      config: { access: 'read:production' },
-      onRequest: requireOptimization(ctx),
+      config: { access: 'read:production', feature: 'optimization' },
       schema: {
         tags: ['production'],
         summary:

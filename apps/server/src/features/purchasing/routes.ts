@@ -16,7 +16,6 @@ import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
-import { requireOptimization } from '../inventory/optimization-feature';
 import { approvalTiers, readApprovalLimits, writeApprovalLimits } from './approval-limits';
 import { approveProposal, changeProposalQuantity, rejectProposal } from './decide-proposal';
 import { exportApprovedProposals } from './export-approved-proposals';
@@ -28,7 +27,6 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void {
-  const gate = requireOptimization(ctx);
   const tags = ['purchasing'];
   const view = async (id: number) => {
     const [proposal] = await queryProposals(ctx.db, { ids: [id] });
@@ -43,8 +41,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.get(
     '/api/purchase-proposals',
     {
-      config: { access: 'read:purchasing' },
-      onRequest: gate,
+      config: { access: 'read:purchasing', feature: 'optimization' },
       schema: {
         tags,
         summary:
@@ -62,8 +59,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.post(
     '/api/purchase-proposals/:id/approve',
     {
-      config: { access: 'approve:purchase-orders' },
-      onRequest: gate,
+      config: { access: 'approve:purchase-orders', feature: 'optimization' },
       schema: {
         tags,
         summary:
@@ -82,8 +78,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.post(
     '/api/purchase-proposals/:id/reject',
     {
-      config: { access: 'approve:purchase-orders' },
-      onRequest: gate,
+      config: { access: 'approve:purchase-orders', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Reject a proposal; audited',
@@ -101,8 +96,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.patch(
     '/api/purchase-proposals/:id',
     {
-      config: { access: 'write:inventory' },
-      onRequest: gate,
+      config: { access: 'write:inventory', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Change the quantity of an open proposal (MOQ and pack size enforced); audited',
@@ -126,8 +120,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.get(
     '/api/purchase-proposals/export.csv',
     {
-      config: { access: 'export:data' },
-      onRequest: gate,
+      config: { access: 'export:data', feature: 'optimization' },
       schema: {
         tags,
         summary:
@@ -148,8 +141,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.post(
     '/api/purchase-proposals/mark-ordered',
     {
-      config: { access: 'approve:purchase-orders' },
-      onRequest: gate,
+      config: { access: 'approve:purchase-orders', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Record that approved proposals were placed as a purchase order (its number); audited',
@@ -172,8 +164,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.get(
     '/api/purchase-proposals/approval-limits',
     {
-      config: { access: 'read:purchasing' },
-      onRequest: gate,
+      config: { access: 'read:purchasing', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Approval tiers: the role acting for each and its limit in GBP',
@@ -190,8 +181,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
   app.put(
     '/api/purchase-proposals/approval-limits',
     {
-      config: { access: 'admin:settings' },
-      onRequest: gate,
+      config: { access: 'admin:settings', feature: 'optimization' },
       schema: {
         tags,
         summary: 'Change the approval limits; open proposals are re-tiered; audited',
