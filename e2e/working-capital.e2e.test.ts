@@ -145,6 +145,28 @@ describe('working-capital cockpit in the browser (embedded mode, demo data)', ()
     await context.close();
   });
 
+  it('edits a scenario’s assumptions, applies them at once and saves it as a custom scenario', async () => {
+    const { context, page } = await openCockpit();
+    const before = Number(await page.getByTestId('closing-cash').getAttribute('data-value'));
+    await page.getByText('Scenario assumptions').click();
+    await page.getByLabel('Revenue (%)').fill('-50');
+    await expect
+      .poll(async () => Number(await page.getByTestId('closing-cash').getAttribute('data-value')))
+      .toBeLessThan(before);
+    await page.getByLabel('Save as').fill('Half revenue');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await expect.poll(() => page.getByTestId('scenario').inputValue()).toBe('Half revenue');
+    const scenarios = await api<{ scenarios: { name: string; adjustments: { revenuePct: number } }[] }>(
+      '/api/scenarios',
+    );
+    expect(scenarios.scenarios.find((s) => s.name === 'Half revenue')?.adjustments.revenuePct).toBe(-50);
+    const saved = await api<CashForecastResponse>('/api/cash-forecast?horizon=13w&scenario=Half%20revenue');
+    expect(Number(await page.getByTestId('closing-cash').getAttribute('data-value'))).toBe(
+      saved.periods.at(-1)!.closingCashMinor,
+    );
+    await context.close();
+  });
+
   it('marks the first breach once a minimum cash above the forecast is set', async () => {
     const settings = await api<{ settings: Record<string, unknown> }>('/api/working-capital/settings');
     const csrf = cookies.find((c) => c.name === 'sentia_csrf')!.value;

@@ -12,6 +12,7 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 };
 
 export interface ContactRow {
+  /** The contact, channel or currency the row groups. */
   contact: string;
   buckets: Record<Bucket, number>;
   totalMinor: number;
@@ -25,18 +26,27 @@ export interface ContactRow {
  * GBP per bucket, biggest total first — the same grouping the API does, so unfiltered they agree.
  */
 export function groupByContact(invoices: readonly AgedInvoiceView[]): ContactRow[] {
+  return groupInvoices(invoices, (i) => i.contactName);
+}
+
+/** The same grouping by any key (channel, currency). */
+export function groupInvoices(
+  invoices: readonly AgedInvoiceView[],
+  keyOf: (invoice: AgedInvoiceView) => string,
+): ContactRow[] {
   const rows = new Map<string, ContactRow>();
   for (const invoice of invoices) {
-    let row = rows.get(invoice.contactName);
+    const key = keyOf(invoice);
+    let row = rows.get(key);
     if (!row) {
       row = {
-        contact: invoice.contactName,
+        contact: key,
         buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 },
         totalMinor: 0,
         invoices: 0,
         incomplete: false,
       };
-      rows.set(invoice.contactName, row);
+      rows.set(key, row);
     }
     row.invoices += 1;
     if (invoice.outstandingGbpMinor === null) {

@@ -8,7 +8,14 @@ import { sumColumn } from '../../ui/data-table-model';
 import { ErrorPanel } from '../../ui/error-panel';
 import { SupplyLinks } from '../../ui/kpi-tile';
 import { LoadingRegion, Skeleton } from '../../ui/skeleton';
-import { BUCKET_LABELS, BUCKETS, type ContactRow, filterInvoices, groupByContact } from './ageing-model';
+import {
+  BUCKET_LABELS,
+  BUCKETS,
+  type ContactRow,
+  filterInvoices,
+  groupByContact,
+  groupInvoices,
+} from './ageing-model';
 import { CsvButton } from './csv-button';
 import { ageingQuery } from './wc-queries';
 
@@ -76,6 +83,8 @@ function AgeingBody(props: {
     [ageing, props.allowedChannels],
   );
   const contacts = useMemo(() => groupByContact(invoices), [invoices]);
+  const byChannel = useMemo(() => groupInvoices(invoices, (i) => i.channelCode ?? 'No channel'), [invoices]);
+  const byCurrency = useMemo(() => groupInvoices(invoices, (i) => i.currency), [invoices]);
   const money = (minor: number) => formatMoney(minor, 'GBP', locale, { wholeUnits: true });
   const who = ageing.type === 'receivable' ? 'Customer' : 'Supplier';
   const filtered = invoices.length !== ageing.invoices.length;
@@ -225,6 +234,41 @@ function AgeingBody(props: {
           empty="Nothing is owed."
         />
       </div>
+      <div className="wc-grid-2">
+        {ageing.type === 'receivable' && (
+          <DataTable
+            caption="By channel (GBP)"
+            columns={groupColumns('Channel', money)}
+            rows={byChannel}
+            rowKey={(r) => r.contact}
+            initialSort={{ columnKey: 'total', direction: 'desc' }}
+          />
+        )}
+        <DataTable
+          caption="By invoice currency"
+          columns={[
+            { key: 'currency', header: 'Currency', cell: (r) => r.contact },
+            {
+              key: 'own',
+              header: 'Outstanding',
+              align: 'end',
+              cell: (r) =>
+                formatMoney(
+                  invoices
+                    .filter((i) => i.currency === r.contact)
+                    .reduce((sum, i) => sum + i.outstandingMinor, 0),
+                  r.contact,
+                  locale,
+                  { wholeUnits: true },
+                ),
+            },
+            { key: 'gbp', header: 'GBP', align: 'end', cell: (r) => money(r.totalMinor) },
+            { key: 'count', header: 'Invoices', align: 'end', cell: (r) => r.invoices },
+          ]}
+          rows={byCurrency}
+          rowKey={(r) => r.contact}
+        />
+      </div>
       <div className="wc-table wc-nowrap" id={`${ageing.type}-invoices`}>
         <div className="wc-table__actions no-print">
           {contact && (
@@ -274,4 +318,29 @@ function AgeingBody(props: {
       </div>
     </div>
   );
+}
+
+/** Bucket columns for a grouped table (channel), with totals. */
+function groupColumns(header: string, money: (minor: number) => string): Column<ContactRow>[] {
+  return [
+    { key: 'key', header, cell: (r) => r.contact, sortValue: (r) => r.contact },
+    ...BUCKETS.map(
+      (b): Column<ContactRow> => ({
+        key: b,
+        header: BUCKET_LABELS[b],
+        align: 'end',
+        cell: (r) => money(r.buckets[b]),
+        sortValue: (r) => r.buckets[b],
+        firstSort: 'desc',
+      }),
+    ),
+    {
+      key: 'total',
+      header: 'Total',
+      align: 'end',
+      cell: (r) => money(r.totalMinor),
+      sortValue: (r) => r.totalMinor,
+      firstSort: 'desc',
+    },
+  ];
 }

@@ -62,7 +62,7 @@ export default function WorkingCapitalPage() {
     window.addEventListener('beforeprint', open);
     return () => window.removeEventListener('beforeprint', open);
   }, []);
-  const can = (permission: 'write:working-capital' | 'export:data') =>
+  const can = (permission: 'write:working-capital' | 'write:scenarios' | 'export:data') =>
     me.data ? isAllowed(me.data.permissions, permission, 'production') : false;
   const allowedChannels = useMemo(() => {
     if (!filters.channel && !filters.region) return null;
@@ -135,7 +135,13 @@ export default function WorkingCapitalPage() {
       ) : (
         summary.isPending && <SummarySkeleton />
       )}
-      {scenarios.data && <CashForecastSection scenarios={scenarios.data.scenarios} locale={locale} />}
+      {scenarios.data && (
+        <CashForecastSection
+          scenarios={scenarios.data.scenarios}
+          locale={locale}
+          canSaveScenarios={can('write:scenarios')}
+        />
+      )}
       {scenarios.isError && (
         <ErrorPanel error={scenarios.error} heading="The scenarios could not be loaded" />
       )}
