@@ -29,6 +29,7 @@ export function CreateUserForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const set = (change: Partial<NewUserDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const roleDescription = roles.find((r) => r.name === draft.role)?.description;
 
   const create = useMutation({
     mutationFn: () => sendJson('POST', '/api/admin/users', createUserBody(draft), adminUser),
@@ -99,7 +100,7 @@ export function CreateUserForm(props: {
         value={draft.role}
         onChange={(e) => set({ role: e.target.value })}
         error={errors.role}
-        hint={roles.find((r) => r.name === draft.role)?.description}
+        describedBy={`${id}-role-description`}
       >
         {roles.map((role) => (
           <option key={role.name} value={role.name}>
@@ -107,6 +108,9 @@ export function CreateUserForm(props: {
           </option>
         ))}
       </SelectField>
+      <p id={`${id}-role-description`} className="admin-form__full admin-muted">
+        {roleDescription ? `${draft.role}: ${roleDescription}` : ''}
+      </p>
       <fieldset>
         <legend>Signs in with</legend>
         <label className="admin-choice">

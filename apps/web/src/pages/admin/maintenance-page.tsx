@@ -43,8 +43,16 @@ export default function MaintenancePage() {
     },
   });
 
+  const askRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // The button pressed is replaced by the confirmation (and back): keep the keyboard focus with it.
   useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
+    if (confirming) {
+      asked.current = true;
+      confirmRef.current?.focus();
+    } else if (asked.current) {
+      askRef.current?.focus();
+    }
   }, [confirming]);
 
   const data = state.data;
@@ -160,7 +168,7 @@ export default function MaintenancePage() {
                   </div>
                 ) : (
                   <div className="admin-form__actions">
-                    <button type="submit" className="button">
+                    <button ref={askRef} type="submit" className="button">
                       Switch maintenance on…
                     </button>
                   </div>

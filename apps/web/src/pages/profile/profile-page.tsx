@@ -1,6 +1,6 @@
 import type { SessionView } from '@sentia/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { meQuery, sessionsQuery } from '../../api/auth-queries';
 import { sendJson } from '../../api/fetch-json';
@@ -84,6 +84,18 @@ function Sessions({ via }: { via: 'cookie' | 'bearer' | 'clerk' }) {
   const locale = userLocale();
   const [announcement, setAnnouncement] = useState('');
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // The button pressed is replaced by the confirmation (and back): keep the keyboard focus with it.
+  useEffect(() => {
+    if (confirmEverywhere) {
+      asked.current = true;
+      confirmRef.current?.focus();
+    } else if (asked.current) {
+      askRef.current?.focus();
+    }
+  }, [confirmEverywhere]);
   const signOutHere = useSignOut('here');
   const signOutEverywhere = useSignOut('everywhere');
   const revoke = useMutation({
@@ -158,9 +170,12 @@ function Sessions({ via }: { via: 'cookie' | 'bearer' | 'clerk' }) {
           (confirmEverywhere ? (
             <div className="profile__confirm">
               <p>
-                This ends all {rows.length} {rows.length === 1 ? 'session' : 'sessions'}, including this one.
+                {rows.length === 1
+                  ? 'This is your only session: you will be signed out here.'
+                  : `This ends all ${rows.length} sessions, including this one.`}
               </p>
               <button
+                ref={confirmRef}
                 type="button"
                 className="button profile__danger"
                 disabled={signOutEverywhere.isPending}
@@ -173,7 +188,7 @@ function Sessions({ via }: { via: 'cookie' | 'bearer' | 'clerk' }) {
               </button>
             </div>
           ) : (
-            <button type="button" className="button" onClick={() => setConfirmEverywhere(true)}>
+            <button ref={askRef} type="button" className="button" onClick={() => setConfirmEverywhere(true)}>
               Sign out everywhere…
             </button>
           ))}
