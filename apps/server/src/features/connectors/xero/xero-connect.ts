@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context';
 import { NotFoundError, ValidationError } from '../../../platform/errors';
 import type { Actor } from '../../audit/record-audit';
+import { syncSchedulerFor } from '../../sync/schedules';
 import { resolveXero } from './xero-connector';
 import { listXeroTenants } from './xero-oauth';
 import type { XeroPayload } from './xero-pages';
@@ -108,6 +109,8 @@ export async function completeXeroAuthorization(
     { tenantId: tenant.tenantId, tenantName: tenant.tenantName, connectionId: tenant.id },
     pending.actor,
   );
+  // Connected: the hourly sync is scheduled from now on (every replica sees the same schedule).
+  await syncSchedulerFor(ctx).reconcile(ctx);
   return { tenantName: tenant.tenantName };
 }
 
@@ -136,6 +139,7 @@ export async function disconnectXero(
     }
   }
   await store.disconnect(actor);
+  await syncSchedulerFor(ctx).reconcile(ctx);
   return { disconnected: true, tenantName: stored.connection.tenantName };
 }
 
