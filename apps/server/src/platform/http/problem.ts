@@ -145,13 +145,28 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   });
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08001',
+  '08006',
+]);
 
+/** Connection-level failures anywhere in the cause chain (drizzle wraps the driver's error). */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : '';
-  return (
-    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
-  );
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = (current as { code?: string }).code;
+    const message = current instanceof Error ? current.message : '';
+    if (code !== undefined && UNAVAILABLE_CODES.has(code)) return true;
+    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
