@@ -1,16 +1,14 @@
 import { createHmac } from 'node:crypto';
 import {
   formatDotNetDate,
-  formatMinorAsDecimal,
-  jsonAmountToMinor,
   parseDotNetDate,
   type XeroInvoice,
   type XeroPayment,
-  type XeroReportRow,
   type XeroWebhookEvent,
 } from '@sentia/domain';
 import { type SimRequest, type SimResponse, SimulatorServer } from '../common/simulator-server';
 import { SimAuth, type SimAuthOptions } from './xero-sim-auth';
+import { balanceSheet } from './xero-sim-reports';
 
 /**
  * A local stand-in for Xero (integration-contracts.md §4.12): the OAuth 2.0 token endpoint and
@@ -368,77 +366,5 @@ function validation(message: string) {
     Type: 'ValidationException',
     Message: 'A validation exception occurred',
     Elements: [{ ValidationErrors: [{ Message: message }] }],
-  };
-}
-
-/** The Balance Sheet as at `date`: Bank accounts, receivables and inventory, payables (values as strings). */
-function balanceSheet(tenant: XeroSimTenant, req: SimRequest) {
-  const currency = tenant.baseCurrency;
-  const due = (type: string) =>
-    tenant.invoices
-      .filter((i) => i.Type === type && i.Status === 'AUTHORISED')
-      .reduce((sum, i) => {
-        const minor = jsonAmountToMinor(i.AmountDue, i.CurrencyCode);
-        // Foreign-currency invoices at their own rate (units of the invoice currency per base unit).
-        const rate = i.CurrencyCode === currency ? 1 : (i.CurrencyRate ?? 1);
-        return sum + Math.round(minor / rate);
-      }, 0);
-  const text = (minor: number) => formatMinorAsDecimal(minor, currency);
-  const bankTotal = tenant.bankAccounts.reduce((sum, a) => sum + jsonAmountToMinor(a.balance, currency), 0);
-  const receivable = due('ACCREC');
-  const inventory = jsonAmountToMinor(tenant.inventory ?? '0', currency);
-  const payable = due('ACCPAY');
-  const date = req.query.get('date') ?? new Date().toISOString().slice(0, 10);
-  const row = (label: string, value: string, account?: string): XeroReportRow => ({
-    RowType: 'Row',
-    Cells: [
-      { Value: label, ...(account ? { Attributes: [{ Id: 'account', Value: account }] } : {}) },
-      { Value: value, ...(account ? { Attributes: [{ Id: 'account', Value: account }] } : {}) },
-    ],
-  });
-  return {
-    ReportID: 'BalanceSheet',
-    ReportName: 'Balance Sheet',
-    ReportType: 'BalanceSheet',
-    ReportTitles: ['Balance Sheet', tenant.name, `As at ${date}`],
-    ReportDate: date,
-    UpdatedDateUTC: formatDotNetDate(new Date()),
-    Fields: [],
-    Rows: [
-      { RowType: 'Header', Cells: [{ Value: '' }, { Value: date }] },
-      { RowType: 'Section', Title: 'Assets', Rows: [] },
-      {
-        RowType: 'Section',
-        Title: 'Bank',
-        Rows: [
-          ...tenant.bankAccounts.map((a) => row(a.Name, a.balance, a.AccountID)),
-          { RowType: 'SummaryRow', Cells: [{ Value: 'Total Bank' }, { Value: text(bankTotal) }] },
-        ],
-      },
-      {
-        RowType: 'Section',
-        Title: 'Current Assets',
-        Rows: [
-          row('Accounts Receivable', text(receivable)),
-          row('Inventory', text(inventory)),
-          {
-            RowType: 'SummaryRow',
-            Cells: [{ Value: 'Total Current Assets' }, { Value: text(receivable + inventory) }],
-          },
-        ],
-      },
-      { RowType: 'Section', Title: 'Liabilities', Rows: [] },
-      {
-        RowType: 'Section',
-        Title: 'Current Liabilities',
-        Rows: [
-          row('Accounts Payable', text(payable)),
-          {
-            RowType: 'SummaryRow',
-            Cells: [{ Value: 'Total Current Liabilities' }, { Value: text(payable) }],
-          },
-        ],
-      },
-    ],
   };
 }
