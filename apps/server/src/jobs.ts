@@ -4,6 +4,8 @@ import { xeroWebhookJob } from './features/connectors/xero/xero-webhooks';
 import { loadDemoDataJob } from './features/demo/jobs';
 import { forecastRunJob, forecastScheduleJob } from './features/forecasts/jobs';
 import { runImportJob } from './features/imports/jobs';
+import { scheduledSyncJob, syncRunJob } from './features/sync/jobs';
+import { shopifyWebhookJob } from './features/webhooks/jobs';
 import type { JobDefinition } from './platform/jobs/job-definition';
 
 /**
@@ -17,4 +19,7 @@ export const allJobs = [
   forecastRunJob,
   forecastScheduleJob,
   runImportJob,
+  syncRunJob,
+  scheduledSyncJob,
+  shopifyWebhookJob,
 ] as unknown as readonly JobDefinition<AppContext>[];

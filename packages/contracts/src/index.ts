@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './auth';
 export * from './common';
+export * from './connections';
 export * from './forecasts';
 export * from './imports';
 export * from './inventory';

@@ -77,6 +77,10 @@ export const queueStatus = z.object({
   failed: z.number().int(),
   completed: z.number().int(),
   oldestWaitingSeconds: z.number().nullable(),
+  /** Jobs finished in the last hour (`completed` counts what BullMQ still keeps, up to a day). */
+  completedLastHour: z.number().int().optional(),
+  /** Workers connected to the queue (the in-process runner counts as one). */
+  workers: z.number().int().optional(),
 });
 export type QueueStatus = z.infer<typeof queueStatus>;
 
@@ -85,6 +89,8 @@ export const queuesStatusResponse = z.object({
   state: z.enum(['ok', 'backlog', 'down']),
   queues: z.array(queueStatus),
   detail: z.string().optional(),
+  /** The admin queue board (retry, clean); null for the in-process runner, which has none. */
+  board: z.string().nullable().optional(),
 });
 export type QueuesStatusResponse = z.infer<typeof queuesStatusResponse>;
 

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'read:overview',
   'read:system',
   'read:sessions',
+  'read:connections',
   'read:inventory',
   'read:purchasing',
   'read:production',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { defineJob, PermanentJobError } from '../../platform/jobs/job-definition';
+import { clearRunRequest, recordSyncFailure } from './connector-state';
 import { findConnector } from './registry';
 import { runSync } from './run-sync';
 
@@ -31,6 +32,9 @@ export const syncRunJob = defineJob({
     if (!connector) throw new PermanentJobError(`no connector named ${payload.connector}`);
     const configuration = await connector.configuration(ctx);
     if (configuration.state === 'not_configured') {
+      // The page must not show it queued forever: the reason goes where the page looks.
+      await clearRunRequest(ctx.db, connector.name, payload.runId);
+      await recordSyncFailure(ctx.db, connector.name, `not configured: ${configuration.detail}`);
       throw new PermanentJobError(`${connector.label} is not configured: ${configuration.detail}`);
     }
     return runSync(ctx, {

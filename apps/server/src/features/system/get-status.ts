@@ -1,6 +1,7 @@
 import type { DependencyState, StatusResponse } from '@sentia/contracts';
 import type { AppContext } from '../../context';
 import { pingRedis, withTimeout } from '../../platform/redis';
+import { connectorsDependency } from '../sync/connector-health';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -13,6 +14,8 @@ export async function getStatus(ctx: AppContext): Promise<StatusResponse> {
     Promise.all([checkDatabase(ctx), checkRedis(ctx), checkQueues(ctx)]),
     ctx.maintenance.current().catch(() => ({ enabled: ctx.config.MAINTENANCE_MODE })),
   ]);
+  // A connector failing repeatedly shows here as degraded (never required: the others keep syncing).
+  dependencies.push(await connectorsDependency(ctx));
   const requiredDown = dependencies.some((d) => d.required && d.state === 'down');
   const anyDegraded = dependencies.some((d) => d.state === 'degraded' || (!d.required && d.state === 'down'));
   return {

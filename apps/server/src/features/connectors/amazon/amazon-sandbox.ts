@@ -62,3 +62,10 @@ export function ensureAmazonSandbox(dataset: SandboxDataset): Promise<AmazonSimu
   }
   return simulator;
 }
+
+/** Stops every sandbox simulator of this process (tests, shutdown). */
+export async function stopAmazonSandboxes(): Promise<void> {
+  const all = [...running.values()];
+  running.clear();
+  await Promise.all(all.map(async (s) => (await s).stop()));
+}
