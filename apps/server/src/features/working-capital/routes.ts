@@ -21,7 +21,6 @@ import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
 import { getCashForecast } from './cash-forecast/get-cash-forecast';
 import { workingCapitalWorkbook } from './export-workbook';
-import { assertWorkingCapitalEnabled, isWorkingCapitalEnabled } from './feature-flag';
 import { getAgeing } from './get-ageing';
 import { getWorkingCapitalSummary } from './get-working-capital-summary';
 import { observedOtherFlowsPerWeek } from './observed-other-flows';
@@ -33,33 +32,18 @@ export const clock = { today: () => new Date().toISOString().slice(0, 10) };
 const today = () => clock.today();
 
 /**
- * Working capital, cash forecast and scenarios. With FEATURE_WORKING_CAPITAL off every route but
- * the flag itself answers 404 problem+json (FeatureDisabledError).
+ * Working capital, cash forecast and scenarios. Every route belongs to the `workingCapital` feature:
+ * while FEATURE_WORKING_CAPITAL (or an admin's run-time override) has it off, the platform's feature
+ * gate answers 404 problem+json (FeatureDisabledError) to everyone.
  */
 export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): void {
-  // Route-level hook: runs after sign-in and permission checks, before the handler.
-  const enabled = async () => assertWorkingCapitalEnabled(ctx);
-  const read = { access: 'read:working-capital' as const };
-
-  app.get(
-    '/api/working-capital/feature',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['working-capital'],
-        summary:
-          'Whether the working-capital feature is switched on (the navigation shows the page only then)',
-        response: { 200: z.object({ enabled: z.boolean() }) },
-      },
-    },
-    async () => ({ enabled: isWorkingCapitalEnabled(ctx) }),
-  );
+  const feature = 'workingCapital' as const;
+  const read = { access: 'read:working-capital' as const, feature };
 
   app.get(
     '/api/working-capital/summary',
     {
       config: read,
-      onRequest: enabled,
       schema: {
         tags: ['working-capital'],
         summary:
@@ -79,7 +63,6 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     '/api/working-capital/ageing',
     {
       config: read,
-      onRequest: enabled,
       schema: {
         tags: ['working-capital'],
         summary:
@@ -95,7 +78,6 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     '/api/cash-forecast',
     {
       config: read,
-      onRequest: enabled,
       schema: {
         tags: ['working-capital'],
         summary: 'Cash forecast: 30 days daily, 13 weeks weekly or 24 months monthly, under a scenario',
@@ -113,7 +95,6 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     '/api/scenarios',
     {
       config: read,
-      onRequest: enabled,
       schema: {
         tags: ['working-capital'],
         summary: 'The standard scenarios (base, optimistic, pessimistic, stress) and saved custom ones',
@@ -129,8 +110,7 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
   app.post(
     '/api/scenarios',
     {
-      config: { access: 'write:scenarios' },
-      onRequest: enabled,
+      config: { access: 'write:scenarios', feature },
       schema: {
         tags: ['working-capital'],
         summary: 'Save a scenario: a custom one, or new adjustments for an existing name (audited)',
@@ -148,7 +128,6 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     '/api/working-capital/settings',
     {
       config: read,
-      onRequest: enabled,
       schema: {
         tags: ['working-capital'],
         summary:
@@ -165,8 +144,7 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
   app.put(
     '/api/working-capital/settings',
     {
-      config: { access: 'write:working-capital' },
-      onRequest: enabled,
+      config: { access: 'write:working-capital', feature },
       schema: {
         tags: ['working-capital'],
         summary: 'Replace the working-capital settings (audited as settings.changed)',
@@ -183,8 +161,7 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
   app.get(
     '/api/working-capital/export.xlsx',
     {
-      config: { access: 'export:data' },
-      onRequest: enabled,
+      config: { access: 'export:data', feature },
       schema: {
         tags: ['working-capital'],
         summary:

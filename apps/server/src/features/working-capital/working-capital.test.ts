@@ -298,7 +298,7 @@ describe('working-capital API', () => {
 });
 
 describe('with FEATURE_WORKING_CAPITAL off', () => {
-  it('answers 404 problem+json on every route but the flag itself', async () => {
+  it('answers 404 problem+json on every route, signed in or not', async () => {
     const test = createTestContext(handle, { env: { FEATURE_WORKING_CAPITAL: 'false' } });
     const app = await buildHttpApp(test.ctx, { serveWeb: false });
     try {
@@ -322,8 +322,10 @@ describe('with FEATURE_WORKING_CAPITAL off', () => {
         expect(response.headers['content-type']).toMatch(/problem\+json/);
         expect(response.json().type).toBe('/problems/feature-disabled');
       }
-      const flag = await app.inject({ method: 'GET', url: '/api/working-capital/feature', headers });
-      expect(flag.json()).toEqual({ enabled: false });
+      const anonymous = await app.inject({ method: 'GET', url: '/api/cash-forecast' });
+      expect(anonymous.statusCode).toBe(404);
+      const features = await app.inject({ method: 'GET', url: '/api/features', headers });
+      expect(features.json().features.workingCapital).toBe(false);
     } finally {
       await app.close();
       await test.close();
