@@ -12,7 +12,7 @@ describe('route table', () => {
   it('finds pages by path', () => {
     expect(routeForPath('/')?.id).toBe('overview');
     expect(routeForPath('/system')?.id).toBe('system');
-    expect(routeForPath('/demand')).toBeUndefined();
+    expect(routeForPath('/demand')?.id).toBe('demand');
   });
 
   it('only calls existing pages and external addresses live links', () => {

@@ -2,6 +2,7 @@ import type { FeatureKey } from '@sentia/contracts';
 import type { Permission } from '@sentia/domain';
 import type { ComponentType } from 'react';
 import { matchPath } from 'react-router';
+import { workingCapitalInNav } from '../pages/working-capital/feature-flag';
 import type { IconName } from '../ui/icon';
 
 /**
@@ -46,6 +47,18 @@ export const ROUTES: readonly AppRoute[] = [
     load: () => import('../pages/overview/overview-page'),
   },
   {
+    id: 'demand',
+    path: '/demand',
+    label: 'Demand',
+    icon: 'demand',
+    parent: 'overview',
+    usesFilters: true,
+    inNav: true,
+    feature: 'forecasting',
+    requires: 'read:forecasts',
+    load: () => import('../pages/demand/demand-page'),
+  },
+  {
     id: 'inventory',
     path: '/inventory',
     label: 'Inventory',
@@ -88,8 +101,23 @@ export const ROUTES: readonly AppRoute[] = [
     icon: 'workingCapital',
     parent: 'overview',
     usesFilters: true,
-    inNav: true,
-    feature: 'workingCapital',
+    // In the navigation only while FEATURE_WORKING_CAPITAL is on (the server says which).
+    get inNav() {
+      return workingCapitalInNav();
+    },
+    load: () => import('../pages/working-capital/working-capital-page'),
+  },
+  {
+    id: 'working-capital',
+    path: '/working-capital',
+    label: 'Working capital',
+    icon: 'workingCapital',
+    parent: 'overview',
+    usesFilters: true,
+    // In the navigation only while FEATURE_WORKING_CAPITAL is on (the server says which).
+    get inNav() {
+      return workingCapitalInNav();
+    },
     load: () => import('../pages/working-capital/working-capital-page'),
   },
   {

@@ -1,14 +1,11 @@
 import type { AppContext } from '../../context';
-import { FeatureDisabledError } from '../../platform/errors';
+import { isFeatureEnabled } from '../feature-flags/feature-flags';
 
 /**
- * Whether demand forecasting is switched on (FEATURE_FORECASTING). The one place the feature reads
- * its switch: routes answer 404 problem+json and jobs enqueue nothing while it is off.
+ * Whether demand forecasting is switched on: FEATURE_FORECASTING, or an administrator's run-time
+ * override. The one place the feature's jobs read the switch (they enqueue nothing while it is off);
+ * its routes declare `feature: 'forecasting'` and answer 404 problem+json through the feature gate.
  */
-export async function forecastingEnabled(ctx: Pick<AppContext, 'config'>): Promise<boolean> {
-  return ctx.config.FEATURE_FORECASTING;
-}
-
-export async function assertForecastingEnabled(ctx: Pick<AppContext, 'config'>): Promise<void> {
-  if (!(await forecastingEnabled(ctx))) throw new FeatureDisabledError('Demand forecasting');
+export function forecastingEnabled(ctx: Pick<AppContext, 'flags'>): Promise<boolean> {
+  return isFeatureEnabled(ctx, 'forecasting');
 }

@@ -67,8 +67,16 @@ describeWithServices({ postgres: true, redis: true }, 'demand forecasts on Postg
       ['week', true],
       ['month', true],
     ]);
+    // Done when both runs are stored and both jobs have recorded their outcome.
+    const jobsDone = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.handle.db,
+          sql`select count(*)::int as n from job_runs where name = 'forecasts.run' and status = 'succeeded'`,
+        )
+      )[0]!.n;
     const deadline = Date.now() + 120_000;
-    while ((await succeededRuns()).length < 2) {
+    while ((await succeededRuns()).length < 2 || (await jobsDone()) < 2) {
       if (Date.now() > deadline) throw new Error('the forecast runs did not finish');
       await new Promise((r) => setTimeout(r, 250));
     }

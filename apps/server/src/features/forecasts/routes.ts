@@ -16,7 +16,6 @@ import { recordAudit } from '../audit/record-audit';
 import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
 import { listAdjustmentVersions, saveAdjustment } from './adjustments';
-import { assertForecastingEnabled } from './feature-switch';
 import { getForecast } from './get-forecast';
 import { enqueueForecastRuns } from './jobs';
 import { queryNames } from './queries/query-names';
@@ -25,15 +24,13 @@ import { resolveSeries } from './resolve-series';
 import { seriesRefOf } from './series-tree';
 
 export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
-  // While the feature is switched off its endpoints answer 404 problem+json, as if they did not exist.
-  const onRequest = async () => assertForecastingEnabled(ctx);
   const tags = ['forecasts'];
 
   app.get(
     '/api/forecasts',
     {
-      config: { access: 'read:forecasts' },
-      onRequest,
+      // While forecasting is switched off the feature gate answers 404 problem+json.
+      config: { access: 'read:forecasts', feature: 'forecasting' },
       schema: {
         tags,
         summary:
@@ -48,8 +45,7 @@ export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/forecasts/adjustments',
     {
-      config: { access: 'read:forecasts' },
-      onRequest,
+      config: { access: 'read:forecasts', feature: 'forecasting' },
       schema: {
         tags,
         summary: 'Every version of a series’ planner adjustment, newest first, with who made it',
@@ -70,8 +66,7 @@ export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
   app.post(
     '/api/forecasts/adjustments',
     {
-      config: { access: 'write:forecasts' },
-      onRequest,
+      config: { access: 'write:forecasts', feature: 'forecasting' },
       schema: {
         tags,
         summary:
@@ -97,8 +92,7 @@ export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
   app.get(
     '/api/forecasts/runs',
     {
-      config: { access: 'read:forecasts' },
-      onRequest,
+      config: { access: 'read:forecasts', feature: 'forecasting' },
       schema: {
         tags,
         summary: 'Recent forecast runs (running, succeeded, failed), newest first',
@@ -112,8 +106,7 @@ export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
   app.post(
     '/api/forecasts/runs',
     {
-      config: { access: 'write:forecasts' },
-      onRequest,
+      config: { access: 'write:forecasts', feature: 'forecasting' },
       schema: {
         tags,
         summary:

@@ -6,6 +6,8 @@ import type { FitResult } from './fit-protocol';
 
 /** Rows per statement: short statements leave room for other work between them (PGlite shares the thread). */
 const VALUE_BATCH = 250;
+/** Series rows carry their history (a few hundred numbers each): fewer per statement. */
+const SERIES_BATCH = 25;
 
 /** Rounds to 4 decimals: units forecasts need no more, and the stored rows stay small. */
 function round(value: number): number {
@@ -29,26 +31,28 @@ export async function storeRun(
     addForecastPeriods(last, h + 1, hierarchy.granularity),
   );
   await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(schema.forecastSeries)
-      .values(
-        hierarchy.nodes.map((node, i) => {
-          const fit = fits[i]!;
-          return {
-            runId: run.id,
-            seriesKey: node.key,
-            level: node.level,
-            method: run.method,
-            model: fit.model,
-            demandClass: fit.demandClass,
-            params: { ...fit.params, seasonal: fit.seasonal ? 1 : 0 },
-            accuracy: fit.backtest ?? {},
-            history: Array.from(node.y),
-          };
-        }),
-      )
-      .returning({ id: schema.forecastSeries.id, seriesKey: schema.forecastSeries.seriesKey });
-    const idByKey = new Map(inserted.map((row) => [row.seriesKey, row.id]));
+    const seriesRows = hierarchy.nodes.map((node, i) => {
+      const fit = fits[i]!;
+      return {
+        runId: run.id,
+        seriesKey: node.key,
+        level: node.level,
+        method: run.method,
+        model: fit.model,
+        demandClass: fit.demandClass,
+        params: { ...fit.params, seasonal: fit.seasonal ? 1 : 0 },
+        accuracy: fit.backtest ?? {},
+        history: Array.from(node.y),
+      };
+    });
+    const idByKey = new Map<string, number>();
+    for (let start = 0; start < seriesRows.length; start += SERIES_BATCH) {
+      const inserted = await tx
+        .insert(schema.forecastSeries)
+        .values(seriesRows.slice(start, start + SERIES_BATCH))
+        .returning({ id: schema.forecastSeries.id, seriesKey: schema.forecastSeries.seriesKey });
+      for (const row of inserted) idByKey.set(row.seriesKey, row.id);
+    }
     const values: (typeof schema.forecastValues.$inferInsert)[] = [];
     hierarchy.nodes.forEach((node, i) => {
       const seriesId = idByKey.get(node.key)!;
