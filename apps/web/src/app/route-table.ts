@@ -2,7 +2,6 @@ import type { FeatureKey } from '@sentia/contracts';
 import type { Permission } from '@sentia/domain';
 import type { ComponentType } from 'react';
 import { matchPath } from 'react-router';
-import { workingCapitalInNav } from '../pages/working-capital/feature-flag';
 import type { IconName } from '../ui/icon';
 
 /**
@@ -101,23 +100,8 @@ export const ROUTES: readonly AppRoute[] = [
     icon: 'workingCapital',
     parent: 'overview',
     usesFilters: true,
-    // In the navigation only while FEATURE_WORKING_CAPITAL is on (the server says which).
-    get inNav() {
-      return workingCapitalInNav();
-    },
-    load: () => import('../pages/working-capital/working-capital-page'),
-  },
-  {
-    id: 'working-capital',
-    path: '/working-capital',
-    label: 'Working capital',
-    icon: 'workingCapital',
-    parent: 'overview',
-    usesFilters: true,
-    // In the navigation only while FEATURE_WORKING_CAPITAL is on (the server says which).
-    get inNav() {
-      return workingCapitalInNav();
-    },
+    inNav: true,
+    feature: 'workingCapital',
     load: () => import('../pages/working-capital/working-capital-page'),
   },
   {
