@@ -107,7 +107,21 @@ export const envSchema = z.object({
 
   // Connector credentials
   AMAZON_CLIENT_SECRET: secret(1),
+  /** Amazon SP-API (Login with Amazon) client id, used with AMAZON_CLIENT_SECRET. */
+  AMAZON_CLIENT_ID: optionalString,
+  /** The seller's LWA refresh tokens, one per SP-API region (Europe; North America). */
+  AMAZON_REFRESH_TOKEN_EU: secret(1),
+  AMAZON_REFRESH_TOKEN_NA: secret(1),
+  /** Marketplaces to sync, as countries or marketplace ids (default UK,DE,US). */
+  AMAZON_MARKETPLACES: optionalString,
   SHOPIFY_API_SECRET: secret(1),
+  /** Shopify stores per region: the myshopify.com domain and its Admin API access token. */
+  SHOPIFY_SHOP_UK: optionalString,
+  SHOPIFY_ACCESS_TOKEN_UK: secret(1),
+  SHOPIFY_SHOP_EU: optionalString,
+  SHOPIFY_ACCESS_TOKEN_EU: secret(1),
+  SHOPIFY_SHOP_US: optionalString,
+  SHOPIFY_ACCESS_TOKEN_US: secret(1),
   UNLEASHED_API_KEY: secret(1),
   /** Unleashed API id (the GUID sent as api-auth-id), used with UNLEASHED_API_KEY. */
   UNLEASHED_API_ID: optionalString,
@@ -162,6 +176,11 @@ export const SECRET_KEYS = [
   'SESSION_SECRET',
   'AMAZON_CLIENT_SECRET',
   'SHOPIFY_API_SECRET',
+  'SHOPIFY_ACCESS_TOKEN_UK',
+  'SHOPIFY_ACCESS_TOKEN_EU',
+  'SHOPIFY_ACCESS_TOKEN_US',
+  'AMAZON_REFRESH_TOKEN_EU',
+  'AMAZON_REFRESH_TOKEN_NA',
   'UNLEASHED_API_KEY',
   'XERO_CLIENT_SECRET',
   'XERO_WEBHOOK_KEY',
