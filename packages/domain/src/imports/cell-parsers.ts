@@ -74,6 +74,8 @@ export function parseIntegerCell(text: string, min?: number): CellResult<number>
 }
 
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Up to 13 whole digits keeps pence within Number's exact integers. */
+const SIMPLE_AMOUNT = /^([+-]?)(\d{1,13})(?:\.(\d{0,2}))?$/;
 
 /**
  * A money amount in `currency`, to exact integer minor units. More decimal places than the
@@ -91,8 +93,17 @@ export function parseMoneyCell(
         : 'must be a decimal amount such as 1234.50',
     );
   }
-  const fraction = text.split('.')[1] ?? '';
   const digits = minorDigits(currency);
+  // The common case (a plain amount with at most two decimals, in a two-decimal currency) in
+  // integer arithmetic; everything else through the exact decimal parser.
+  const simple = digits === 2 ? SIMPLE_AMOUNT.exec(text) : null;
+  if (simple) {
+    const minor = Number(simple[2]) * 100 + Number((simple[3] ?? '').padEnd(2, '0'));
+    const signed = simple[1] === '-' && minor !== 0 ? -minor : minor;
+    if (options.min !== undefined && signed < options.min) return fail('must not be negative');
+    return ok(signed);
+  }
+  const fraction = text.split('.')[1] ?? '';
   if (fraction.replace(/0+$/, '').length > digits) {
     return fail(`has more decimal places than ${currency} has (${digits})`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../records/sales-records';
+import { checkRecord } from '../records/validate-record';
 import { IMPORT_KINDS, IMPORT_SOURCE, type ImportKind } from './import-template';
 import { readHeader } from './read-header';
 import { rejectionErrors } from './rejection-errors';
@@ -7,10 +8,10 @@ import { type AssembledRecord, RowAssembler } from './row-assembler';
 import { IMPORT_TEMPLATES, templateCsv } from './templates';
 
 /** Runs a sheet (header first, then data rows from line 2) through the assembler. */
-function assemble(kind: ImportKind, sheet: string[][]) {
+function assemble(kind: ImportKind, sheet: string[][], options: { validate?: boolean } = {}) {
   const template = IMPORT_TEMPLATES[kind];
   const header = readHeader(template, sheet[0]!, 1);
-  const assembler = new RowAssembler(template, header, IMPORT_SOURCE);
+  const assembler = new RowAssembler(template, header, IMPORT_SOURCE, options);
   const records: AssembledRecord<unknown>[] = [];
   sheet.slice(1).forEach((cells, i) => {
     records.push(...assembler.push({ line: i + 2, cells }));
@@ -155,6 +156,54 @@ describe('reporting bad rows', () => {
       [2, 'amount_due'],
       [2, 'due_date'],
       [2, 'paid_date'],
+    ]);
+  });
+
+  it('maps the reasons of records checked later (by the ingest) back to the same cells', () => {
+    const sheet = [
+      [
+        'invoice_id',
+        'type',
+        'contact_name',
+        'issue_date',
+        'due_date',
+        'status',
+        'currency',
+        'amount',
+        'amount_due',
+      ],
+      ['I-1', 'receivable', 'Harvey', '2026-03-10', '2026-03-01', 'paid', 'GBP', '10.00', '12.00'],
+    ];
+    const { records, errors } = assemble('invoices', sheet, { validate: false });
+    expect(errors).toEqual([]);
+    const check = checkRecord(IMPORT_TEMPLATES.invoices.schema, records[0]!.record);
+    expect(check.ok).toBe(false);
+    const mapped = rejectionErrors(IMPORT_TEMPLATES.invoices, records[0]!, check.ok ? '' : check.reason);
+    expect(mapped).toEqual(assemble('invoices', sheet).errors);
+    expect(mapped[0]).toEqual({
+      line: 2,
+      column: 'amount_due',
+      value: '12.00',
+      reason: 'amount due must not exceed the amount',
+    });
+
+    const order = assemble(
+      'orders',
+      [
+        ORDER_HEADER,
+        ['A-1', 'shopify-uk', '2026-03-14', 'paid', 'GBP', 'GIN-LDN-70', '1', '29.00'],
+        ['A-1', 'shopify-uk', '2026-03-14', 'paid', 'GBP', 'GIN-PINK-70', '1', '30.00'],
+      ],
+      { validate: false },
+    ).records[0]!;
+    const reason = 'lines.1.sku: Too big: expected string to have <=200 characters';
+    expect(rejectionErrors(IMPORT_TEMPLATES.orders, order, reason)).toEqual([
+      {
+        line: 3,
+        column: 'sku',
+        value: 'GIN-PINK-70',
+        reason: 'Too big: expected string to have <=200 characters',
+      },
     ]);
   });
 

@@ -19,6 +19,9 @@ export interface AssembledRecord<R> {
   lines: number[];
   /** Parsed values of each row, to place errors found later (unknown SKUs) on a line and column. */
   rows: RowValues[];
+  /** Each row's cells as written, and where each column is among them (for reporting values). */
+  cells: (readonly string[])[];
+  positions: ReadonlyMap<string, number>;
   errors: RowError[];
 }
 
@@ -48,6 +51,12 @@ export class RowAssembler<R extends SourcedRecord> {
     private readonly template: ImportTemplate<R>,
     private readonly header: HeaderPlan,
     private readonly source: string,
+    /**
+     * `validate: false` leaves the schema check to whoever writes the records (the ingest checks
+     * every record against the same schema; its reasons map back with rejectionErrors), so an
+     * import validates each record once.
+     */
+    private readonly options: { validate?: boolean } = {},
   ) {
     this.recordColumns = template.columns.filter((c) => c.level === 'record').map((c) => c.name);
   }
@@ -78,10 +87,16 @@ export class RowAssembler<R extends SourcedRecord> {
 
   private parseRow(row: SheetRow): ParsedRow {
     const values: Record<string, CellValue | undefined> = {};
-    const invalid = new Set<string>();
-    const errors: RowError[] = [];
+    // Most rows are clean: the error structures are made only for a row that needs them.
+    let invalid: Set<string> | undefined;
+    let errors: RowError[] | undefined;
+    const markInvalid = (column: string) => {
+      if (!invalid) invalid = new Set();
+      invalid.add(column);
+    };
     const fail = (column: string | null, text: string | null, reason: string) => {
-      if (column) invalid.add(column);
+      if (column) markInvalid(column);
+      if (!errors) errors = [];
       errors.push({ line: row.line, column, value: text === null ? null : shorten(text), reason });
     };
     const money: [string, string][] = [];
@@ -119,7 +134,7 @@ export class RowAssembler<R extends SourcedRecord> {
       const currency = values[column.currencyColumn!];
       if (typeof currency !== 'string') {
         // The currency cell is itself reported; an amount cannot be checked without it.
-        invalid.add(name);
+        markInvalid(name);
         continue;
       }
       const result = parseCell(column, text, currency);
@@ -127,7 +142,13 @@ export class RowAssembler<R extends SourcedRecord> {
       else fail(name, text, result.reason);
     }
     for (const problem of this.template.checkRow?.(values) ?? []) fail(problem.column, null, problem.reason);
-    return { line: row.line, cells: row.cells, values, invalid, errors };
+    return {
+      line: row.line,
+      cells: row.cells,
+      values,
+      invalid: invalid ?? NONE,
+      errors: errors ?? NO_ERRORS,
+    };
   }
 
   private complete(rows: ParsedRow[], groupKey: string): AssembledRecord<R> {
@@ -136,6 +157,13 @@ export class RowAssembler<R extends SourcedRecord> {
     const errors = rows.flatMap((r) => r.errors);
     const lines = rows.map((r) => r.line);
     const values = rows.map((r) => r.values);
+    const made = {
+      key: '',
+      lines,
+      rows: values,
+      cells: rows.map((r) => r.cells),
+      positions: this.header.positions,
+    };
 
     for (const name of this.recordColumns) {
       const expected = first.values[name];
@@ -169,10 +197,12 @@ export class RowAssembler<R extends SourcedRecord> {
       }
     }
 
-    if (errors.length > 0) return { record: undefined, key, lines, rows: values, errors };
+    made.key = key;
+    if (errors.length > 0) return { ...made, record: undefined, errors };
     const record = template.build(values, this.source);
+    if (this.options.validate === false) return { ...made, record, errors };
     const check = template.schema.safeParse(record);
-    if (check.success) return { record: check.data, key, lines, rows: values, errors };
+    if (check.success) return { ...made, record: check.data, errors };
     for (const issue of check.error.issues) {
       const cell = template.cellOf(issue.path, record);
       const row = rows[cell.row] ?? first;
@@ -183,7 +213,7 @@ export class RowAssembler<R extends SourcedRecord> {
         reason: issue.message,
       });
     }
-    return { record: undefined, key, lines, rows: values, errors };
+    return { ...made, record: undefined, errors };
   }
 
   private cellText(row: ParsedRow, column: string): string | null {
@@ -192,6 +222,9 @@ export class RowAssembler<R extends SourcedRecord> {
     return text === '' ? null : shorten(text);
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_ERRORS: RowError[] = [];
 
 function joinWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;

@@ -153,6 +153,26 @@ export function describeImportsBehaviour(h: () => ImportsHarness): void {
     expect(errors.json()).toMatchObject({ total: 4, next: null });
   });
 
+  it('reports rules across cells (checked once, by the ingest) on the cell at fault', async () => {
+    const header = 'invoice_id,type,contact_name,issue_date,due_date,status,currency,amount,amount_due';
+    const view = await client.importFile(
+      'invoices',
+      'rules.csv',
+      `${header}\nRULE-1,receivable,Harvey,2026-03-01,2026-03-31,authorised,GBP,10.00,10.00\nRULE-2,receivable,Harvey,2026-03-10,2026-03-01,authorised,GBP,10.00,12.50\n`,
+      'valid-rows',
+    );
+    expect(view).toMatchObject({ status: 'succeeded', rowsImported: 1, rowsRejected: 1 });
+    expect(view.errors).toEqual([
+      { line: 3, column: 'amount_due', value: '12.50', reason: 'amount due must not exceed the amount' },
+      {
+        line: 3,
+        column: 'due_date',
+        value: '2026-03-01',
+        reason: 'due date must not be before the issue date',
+      },
+    ]);
+  });
+
   it('re-importing the same file changes nothing, recognised by checksum or by natural keys', async () => {
     const rows = [
       'IDEM-1,shopify-uk,2026-03-10,paid,GBP,GIN-LDN-70,2,29.00',

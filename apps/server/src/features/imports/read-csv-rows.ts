@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import type { SheetRow } from '@sentia/domain';
 import { CsvError, parse } from 'csv-parse';
@@ -30,36 +31,28 @@ const MAX_RECORD_BYTES = 1024 * 1024;
  */
 export function readCsvRows(chunks: AsyncIterable<Buffer>): RowSource {
   let bytes = 0;
-  async function* text(): AsyncGenerator<string> {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let line = 1;
+  // Bytes go to csv-parse as they are (it decodes fields itself); each chunk is only checked to be
+  // UTF-8, carrying an incomplete character at its end over to the next one.
+  async function* checked(): AsyncGenerator<Buffer> {
+    let carry: Buffer = Buffer.alloc(0);
+    let lines = 1;
     for await (const chunk of chunks) {
       bytes += chunk.length;
-      let decoded: string;
-      try {
-        decoded = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new UnreadableFileError(
-          `The file is not UTF-8 text (near line ${line}). Save it as "CSV UTF-8" and upload it again.`,
-          line,
-        );
-      }
-      for (let i = decoded.indexOf('\n'); i >= 0; i = decoded.indexOf('\n', i + 1)) line++;
-      yield decoded;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const complete = completeCharacters(data);
+      if (!isUtf8(data.subarray(0, complete))) throw notUtf8(lines + countNewlines(data, validPrefix(data)));
+      carry = Buffer.from(data.subarray(complete));
+      lines += countNewlines(data, complete);
+      if (complete > 0) yield data.subarray(0, complete);
     }
-    try {
-      const rest = decoder.decode();
-      if (rest) yield rest;
-    } catch {
-      throw new UnreadableFileError('The file ends in the middle of a UTF-8 character.', line);
-    }
+    if (carry.length > 0) throw notUtf8(lines);
   }
 
   async function* rows(): AsyncGenerator<SheetRow> {
-    const source = text();
+    const source = checked();
     const first = await source.next();
     if (first.done) return;
-    const delimiter = guessDelimiter(first.value);
+    const delimiter = guessDelimiter(first.value.subarray(0, 64 * 1024).toString('utf8'));
     const parser = parse({
       delimiter,
       bom: true,
@@ -93,7 +86,44 @@ export function readCsvRows(chunks: AsyncIterable<Buffer>): RowSource {
   return { rows: rows(), bytesRead: () => bytes };
 }
 
-async function* prepend(first: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+function notUtf8(line: number): UnreadableFileError {
+  return new UnreadableFileError(
+    `The file is not UTF-8 text (near line ${line}). Save it as "CSV UTF-8" and upload it again.`,
+    line,
+  );
+}
+
+/** Length of the prefix of `data` that ends on a character boundary (a UTF-8 sequence is at most 4 bytes). */
+function completeCharacters(data: Buffer): number {
+  for (let back = 1; back <= Math.min(4, data.length); back++) {
+    const byte = data[data.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead byte
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? data.length - back : data.length;
+  }
+  return data.length;
+}
+
+/** Length of the longest prefix that is valid UTF-8 (found by bisection; only on the error path). */
+function validPrefix(data: Buffer): number {
+  let low = 0;
+  let high = data.length;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    const prefix = data.subarray(0, middle);
+    if (isUtf8(prefix.subarray(0, completeCharacters(prefix)))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function countNewlines(data: Buffer, end: number): number {
+  let count = 0;
+  for (let i = data.indexOf(10); i >= 0 && i < end; i = data.indexOf(10, i + 1)) count++;
+  return count;
+}
+
+async function* prepend(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
   yield first;
   yield* rest;
 }

@@ -68,6 +68,34 @@ export class KeyResolver {
     for (const row of rows) known.set(row.code, Number(row.id));
   }
 
+  /**
+   * Loads the keys of several kinds at once: the code kinds in one round trip (a UNION ALL of the
+   * per-kind lookups), the per-source kinds one by one as `load` does.
+   */
+  async loadAll(byKind: ReadonlyMap<KeyKind, readonly string[]>): Promise<void> {
+    const parts: SQL[] = [];
+    for (const [kind, keys] of byKind) {
+      if (kind === 'bankAccount' || kind === 'invoice') {
+        await this.load(kind, keys);
+        continue;
+      }
+      const known = this.ids.get(kind) ?? new Map<string, number>();
+      this.ids.set(kind, known);
+      const wanted = [...new Set(keys)].filter((k) => !known.has(k));
+      if (wanted.length > 0) {
+        parts.push(
+          sql`select ${kind}::text as kind, id, code from (${CODE_LOOKUPS[kind]}(${sql.param(wanted)}::text[])) as q`,
+        );
+      }
+    }
+    if (parts.length === 0) return;
+    const rows = await queryRows<{ kind: KeyKind; id: number | string; code: string }>(
+      this.db,
+      sql.join(parts, sql` union all `),
+    );
+    for (const row of rows) this.ids.get(row.kind)!.set(row.code, Number(row.id));
+  }
+
   /** The id of a loaded key, or undefined when no such row exists. */
   id(kind: KeyKind, key: string): number | undefined {
     return this.ids.get(kind)?.get(key);

@@ -71,7 +71,7 @@ export async function runIngest<R extends SourcedRecord>(
         if (list) list.push(ref.key);
         else byKind.set(ref.kind, [ref.key]);
       }
-      for (const [kind, wanted] of byKind) await keys.load(kind, wanted);
+      await keys.loadAll(byKind);
       const ready: R[] = [];
       entries.forEach((entry, i) => {
         const missing = references[i]!.filter((ref) => keys.id(ref.kind, ref.key) === undefined);

@@ -1,6 +1,7 @@
 import { type Database, schema } from '@sentia/db';
 import { type OrderRecord, orderRecordSchema, orderTotalMinor } from '@sentia/domain';
 import { bulkUpsert } from './bulk-upsert';
+import { copyRows, pgClientOf } from './copy-rows';
 import { deleteMissingChildren } from './delete-missing-children';
 import type { IngestResult } from './ingest-result';
 import type { KeyResolver } from './key-resolver';
@@ -55,12 +56,14 @@ export function upsertOrders(db: Database, records: readonly OrderRecord[]): Pro
           touchUpdatedAt: true,
           laterSourceWins: true,
           returning: ['id', 'source', 'externalId'],
+          returnInserted: true,
         },
       );
       const byKey = new Map(batch.map((r) => [`${r.source}:${r.externalId}`, r]));
       const applied = rows.map((row) => ({
         id: Number(row.id),
         record: byKey.get(`${row.source}:${row.externalId}`)!,
+        inserted: row.inserted === true,
       }));
       await writeLines(tx, applied, keys);
       await writeRefunds(tx, applied);
@@ -69,11 +72,15 @@ export function upsertOrders(db: Database, records: readonly OrderRecord[]): Pro
   });
 }
 
-type Applied = { id: number; record: OrderRecord }[];
+type Applied = { id: number; record: OrderRecord; inserted: boolean }[];
 
+/**
+ * An order this statement inserted has no lines or refunds yet: nothing to delete, and on
+ * PostgreSQL its lines go in with COPY (their key, the new order id, cannot conflict). Orders that
+ * were updated take the general path: delete the lines the source dropped, upsert the rest.
+ */
 async function writeLines(tx: Database, applied: Applied, keys: KeyResolver): Promise<void> {
-  await deleteMissingChildren(tx, 'order_lines', applied, (r) => r.lines.map((l) => l.lineKey));
-  const lines = applied.flatMap(({ id, record }) =>
+  const toLine = ({ id, record }: Applied[number]) =>
     record.lines.map((line) => ({
       orderId: id,
       lineKey: line.lineKey,
@@ -83,16 +90,30 @@ async function writeLines(tx: Database, applied: Applied, keys: KeyResolver): Pr
       discount: line.discountMinor ?? 0,
       netAmount: line.netAmountMinor,
       currency: record.currency,
-    })),
+    }));
+  const client = pgClientOf(tx);
+  const direct = client ? applied.filter((a) => a.inserted) : [];
+  if (client && direct.length > 0) await copyRows(client, orderLines, direct.flatMap(toLine));
+  const rest = client ? applied.filter((a) => !a.inserted) : applied;
+  await deleteMissingChildren(
+    tx,
+    'order_lines',
+    rest.filter((a) => !a.inserted),
+    (r) => r.lines.map((l) => l.lineKey),
   );
-  await bulkUpsert(tx, orderLines, lines, {
+  await bulkUpsert(tx, orderLines, rest.flatMap(toLine), {
     conflict: ['orderId', 'lineKey'],
     update: ['productId', 'quantity', 'unitPrice', 'discount', 'netAmount', 'currency'],
   });
 }
 
 async function writeRefunds(tx: Database, applied: Applied): Promise<void> {
-  await deleteMissingChildren(tx, 'refunds', applied, (r) => (r.refunds ?? []).map((x) => x.externalId));
+  await deleteMissingChildren(
+    tx,
+    'refunds',
+    applied.filter((a) => !a.inserted),
+    (r) => (r.refunds ?? []).map((x) => x.externalId),
+  );
   const rows = applied.flatMap(({ id, record }) =>
     (record.refunds ?? []).map((refund) => ({
       source: record.source,
