@@ -174,6 +174,9 @@ describe('serving the dashboard', () => {
       expect(page.statusCode).toBe(200);
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.body).toContain('<title>Sentia</title>');
+      const root = await web.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('<title>Sentia</title>');
       const missingAsset = await web.inject({ method: 'GET', url: '/assets/missing.js' });
       expect(missingAsset.statusCode).toBe(404);
     } finally {

@@ -8,6 +8,8 @@ const EXEMPT = [
   /^\/api\/admin(\/|\?|$)/,
   /^\/api\/auth\//,
   /^\/assets\//,
+  // The pages an administrator needs to end maintenance (the app shell, sign-in and admin).
+  /^\/(admin|sign-in)(\/|\?|$)/,
 ];
 export const MAINTENANCE_RETRY_AFTER_SECONDS = 300;
 
