@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './analytics';
 export * from './catalogue';
 export * from './connectors';
@@ -6,4 +7,3 @@ export * from './import-files';
 export * from './operations';
 export * from './platform';
 export * from './sales';
-export * from './alerts';
