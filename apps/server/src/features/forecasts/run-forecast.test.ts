@@ -3,6 +3,7 @@ import { buildSalesHierarchy } from '@sentia/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteTestDatabase } from '../../test-support/database';
+import { saveAdjustment } from './adjustments';
 import { forecastDataVersion } from './data-version';
 import { fixtureTotal, RUN_DAY, seedForecastFixture } from './forecast-fixture';
 import { getForecast } from './get-forecast';
@@ -159,5 +160,71 @@ describe('forecast runs on PGlite', () => {
     expect(none.message).toMatch(/no sales of RUM-70 in Amazon US/i);
     const weekly = await getForecast(ctx, { granularity: 'week' });
     expect(weekly.state).toBe('not-yet');
+  });
+
+  it('applies an adjustment on a total to every series under it, so adjusted figures still add up', async () => {
+    const actor = { userId: null, label: 'test' };
+    const companySeries = { level: 'company' as const, key: 'company', coords: {} };
+    const ginSeries = {
+      level: 'sku-channel' as const,
+      key: 'sku=GIN-70|channel=shopify-uk|region=UK',
+      coords: { sku: 'GIN-70', channel: 'shopify-uk', region: 'UK' },
+    };
+    const before = await getForecast(ctx, { granularity: 'month' });
+    const promoMonth = before.forecast[1]!.periodStart;
+    await saveAdjustment(database.db, actor, {
+      series: companySeries,
+      granularity: 'month',
+      baseVersion: 0,
+      adjustment: { growthPct: 12, seasonalityStrength: 1, promotions: [] },
+    });
+    await saveAdjustment(database.db, actor, {
+      series: ginSeries,
+      granularity: 'month',
+      baseVersion: 0,
+      adjustment: {
+        growthPct: 0,
+        seasonalityStrength: 1,
+        promotions: [{ periodStart: promoMonth, upliftPct: 100 }],
+      },
+    });
+    await expect(
+      saveAdjustment(database.db, actor, {
+        series: ginSeries,
+        granularity: 'month',
+        baseVersion: 0,
+        adjustment: { growthPct: 0, seasonalityStrength: 1, promotions: [] },
+      }),
+    ).rejects.toThrow(/changed \(now version 1\)/);
+
+    const company = await getForecast(ctx, { granularity: 'month' });
+    const uk = await getForecast(ctx, { granularity: 'month', region: 'UK' });
+    const us = await getForecast(ctx, { granularity: 'month', region: 'US' });
+    const gin = await getForecast(ctx, { granularity: 'month', sku: 'GIN-70', channel: 'shopify-uk' });
+    for (let h = 0; h < 12; h++) {
+      // Levels add up after adjustment, and the statistical forecast is untouched.
+      expect(company.forecast[h]!.adjusted.mean).toBeCloseTo(
+        uk.forecast[h]!.adjusted.mean + us.forecast[h]!.adjusted.mean,
+        4,
+      );
+      expect(company.forecast[h]!.statistical).toEqual(before.forecast[h]!.statistical);
+      // 12% a year compounding from the origin reaches every series below the company.
+      const growth = 1.12 ** ((h + 1) / 12);
+      expect(us.forecast[h]!.adjusted.mean).toBeCloseTo(us.forecast[h]!.statistical.mean * growth, 4);
+      expect(gin.forecast[h]!.inherited.mean).toBeCloseTo(gin.forecast[h]!.statistical.mean * growth, 4);
+      const promo = h === 1 ? 2 : 1;
+      expect(gin.forecast[h]!.adjusted.mean).toBeCloseTo(
+        gin.forecast[h]!.statistical.mean * growth * promo,
+        4,
+      );
+    }
+    expect(gin.adjustedElsewhere.map((s) => s.key)).toEqual(['company']);
+    expect(uk.children.find((c) => c.series.channel === 'shopify-uk')?.adjusted).toBe(false);
+    expect(uk.adjustedElsewhere.map((s) => s.key).sort()).toEqual(['company', ginSeries.key]);
+    const [audit] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'forecasts.adjusted'`,
+    );
+    expect(audit!.n).toBe(2);
   });
 });

@@ -162,5 +162,11 @@ describe('demand page model', () => {
       detail: 'Mean of ETS (weighted by AICc: ETS(M,A,M) 93%, ETS(M,N,M) 7%) and Theta (seasonally adjusted)',
     });
     expect(modelHeadline('SBA')).toEqual({ headline: 'SBA', detail: null });
+    const many = modelHeadline(
+      'mean(ETS weighted [ETS(M,N,M)×0.45 + ETS(A,N,A)×0.19 + ETS(M,N,A)×0.18 + ETS(M,A,A)×0.11 + ETS(M,A,M)×0.07], Theta)',
+    );
+    expect(many.detail).toBe(
+      'Mean of ETS (weighted by AICc: ETS(M,N,M) 45%, ETS(A,N,A) 19%, ETS(M,N,A) 18%, 2 more) and Theta',
+    );
   });
 });

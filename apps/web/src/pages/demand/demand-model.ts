@@ -256,9 +256,11 @@ export function modelHeadline(model: string): { headline: string; detail: string
       const m = /^(.+)×([\d.]+)$/.exec(part);
       return m ? `${m[1]} ${Math.round(Number(m[2]) * 100)}%` : part;
     });
+    // The engine lists ETS members by weight; the first three carry nearly all of it.
+    const shown = parts.length > 3 ? [...parts.slice(0, 3), `${parts.length - 3} more`] : parts;
     return {
       headline: 'ETS + Theta combination',
-      detail: `${operator === 'mean' ? 'Mean' : 'Median'} of ETS (weighted by AICc: ${parts.join(', ')}) and ${theta}`,
+      detail: `${operator === 'mean' ? 'Mean' : 'Median'} of ETS (weighted by AICc: ${shown.join(', ')}) and ${theta}`,
     };
   }
   return { headline: model, detail: null };

@@ -62,7 +62,11 @@ export default function DemandPage() {
         title="Demand forecast"
         crumbs={crumbs}
         subtitle={data ? subtitleOf(data, locale, Boolean(filters.from && filters.to)) : undefined}
-        meta={data && <RunMeta data={data} updating={updating} />}
+        meta={
+          data && (data.demoData || data.run || data.activeRun || updating) ? (
+            <RunMeta data={data} updating={updating} />
+          ) : undefined
+        }
         actions={
           <>
             <GranularitySwitch value={granularity} onChange={setGranularity} />
