@@ -3,6 +3,7 @@ import type { ForecastGranularity } from '@sentia/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { defineJob, type JobRun } from '../../platform/jobs/job-definition';
 import { forecastDataVersion, utcToday } from './data-version';
 import { forecastingEnabled } from './feature-switch';
@@ -28,8 +29,8 @@ export const forecastRunJob = defineJob({
   attempts: 2,
   backoffMs: 30_000,
   idempotencyKey: (p) => `forecasts.run:${p.dataVersion}`,
-  handler: async (payload, { ctx, reportProgress }: JobRun<AppContext>) =>
-    runForecast(ctx, {
+  handler: async (payload, { ctx, reportProgress }: JobRun<AppContext>) => {
+    const outcome = await runForecast(ctx, {
       granularity: payload.granularity,
       trigger: payload.trigger,
       today: utcToday(),
@@ -42,7 +43,11 @@ export const forecastRunJob = defineJob({
           message: 'series fitted',
         }).catch(() => {});
       },
-    }),
+    });
+    // New forecasts: cached figures are stale and open pages refetch (data.changed).
+    if (outcome.status === 'succeeded') await bumpDataVersion(ctx, 'forecasts.run');
+    return outcome;
+  },
 });
 
 /** The nightly tick: queues a run for each granularity whose figures have changed (a new period ended). */

@@ -10,6 +10,7 @@ import {
 } from '@sentia/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import { recordAudit } from '../audit/record-audit';
@@ -85,6 +86,7 @@ export function registerForecastRoutes(app: ApiServer, ctx: AppContext): void {
         adjustment,
         note,
       });
+      await bumpDataVersion(ctx, 'forecasts.adjusted');
       return reply.code(201).send(saved);
     },
   );
