@@ -64,13 +64,14 @@ describe('System page in the browser (embedded mode)', () => {
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
     // Switched elsewhere: the open page hears flags.changed and shows it, with no reload.
-    await page.evaluate(() => {
-      (window as unknown as { loadedOnce: boolean }).loadedOnce = true;
-    });
+    // Strings, not functions: this code runs in the page (the e2e project has no DOM types).
+    await page.evaluate('window.loadedOnce = true');
     expect((await setFlag('forecasting', false)).status).toBe(200);
     await forecasting.getByText(/: off/).waitFor({ timeout: 10_000 });
     await forecasting.getByText('switched off by an administrator').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(
+      true,
+    );
 
     // And from the page itself.
     await forecasting.getByRole('button', { name: 'Use the default' }).click();
