@@ -138,7 +138,6 @@ export default function InventoryPage() {
           </section>
           <div className="plan-columns">
             <ServiceLevelControl
-              key={`${data.savedServiceLevels.A}|${data.savedServiceLevels.B}|${data.savedServiceLevels.C}`}
               saved={data.savedServiceLevels}
               totals={data.totals}
               previewing={data.preview}

@@ -25,6 +25,10 @@ export function ServiceLevelControl(props: {
   const { saved, totals, canWrite, locale, onPreview } = props;
   const [text, setText] = useState<Record<AbcClassName, string>>(() => inputs(saved));
   const [message, setMessage] = useState('');
+  const savedKey = CLASSES.map((c) => saved[c]).join('|');
+  // Levels saved elsewhere (another person, another tab) replace the inputs; our own save already did.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `savedKey` is the identity of `saved`
+  useEffect(() => setText(inputs(saved)), [savedKey]);
   const client = useQueryClient();
   const parsed = Object.fromEntries(CLASSES.map((c) => [c, parseServiceLevel(text[c])])) as Record<
     AbcClassName,

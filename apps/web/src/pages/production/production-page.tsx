@@ -58,15 +58,9 @@ export default function ProductionPage() {
     },
     {
       key: 'run',
-      header: 'Runs',
+      header: 'Runs (available the day after)',
       cell: (b) => `${formatShortDate(b.runStart, locale)} – ${formatShortDate(b.runEnd, locale)}`,
       sortValue: (b) => b.runStart,
-    },
-    {
-      key: 'available',
-      header: 'Available',
-      cell: (b) => formatBusinessDate(b.availableFrom, locale),
-      sortValue: (b) => b.availableFrom,
     },
     {
       key: 'due',

@@ -28,6 +28,7 @@ export function DecisionButtons(props: {
   const error = approve.error ?? reject.error;
   if (proposal.status !== 'proposed') return null;
   if (!props.mayApprove) return <span className="plan-sub">Awaiting {props.approverTitle}</span>;
+
   const busy = approve.isPending || reject.isPending;
   return (
     <span className="plan-actions">

@@ -78,7 +78,14 @@ export default function PurchasingPage() {
     {
       key: 'need',
       header: 'Needed by',
-      cell: (p) => (p.needBy ? formatBusinessDate(p.needBy, locale) : '—'),
+      cell: (p) => (
+        <span>
+          {p.needBy ? formatBusinessDate(p.needBy, locale) : '—'}
+          {p.expectedDelivery && (
+            <span className="plan-sub">delivery {formatBusinessDate(p.expectedDelivery, locale)}</span>
+          )}
+        </span>
+      ),
       sortValue: (p) => p.needBy ?? '9999',
     },
     {
@@ -102,34 +109,21 @@ export default function PurchasingPage() {
       firstSort: 'desc',
     },
     {
-      key: 'delivery',
-      header: 'Delivery',
-      cell: (p) => (p.expectedDelivery ? formatBusinessDate(p.expectedDelivery, locale) : '—'),
-      sortValue: (p) => p.expectedDelivery ?? '',
-    },
-    {
       key: 'status',
       header: 'Status',
       cell: (p) => (
-        <span>
+        <span className="plan-decision">
           <span className="plan-status" data-status={p.status}>
             {STATUS_TEXT[p.status]}
           </span>
           {p.decidedBy && <span className="plan-sub">by {p.decidedBy}</span>}
           {p.externalRef && <span className="plan-sub">order {p.externalRef}</span>}
-          {p.status === 'proposed' && <span className="plan-sub">needs {tierTitle(p)}</span>}
+          <DecisionButtons
+            proposal={p}
+            approverTitle={tierTitle(p)}
+            mayApprove={mayApprove(access.me, p.amountGbpMinor, tiers, canApprove)}
+          />
         </span>
-      ),
-    },
-    {
-      key: 'actions',
-      header: 'Decision',
-      cell: (p) => (
-        <DecisionButtons
-          proposal={p}
-          approverTitle={tierTitle(p)}
-          mayApprove={mayApprove(access.me, p.amountGbpMinor, tiers, canApprove)}
-        />
       ),
     },
   ];
@@ -211,23 +205,6 @@ export default function PurchasingPage() {
               formula="Suppliers with proposals of this status."
             />
           </div>
-          <section className="panel" aria-labelledby="approval-tiers">
-            <h2 id="approval-tiers">Who approves</h2>
-            <ul className="plan-tiers">
-              {tiers.map((t) => (
-                <li key={t.tier}>
-                  <strong>{t.title}</strong>:{' '}
-                  {t.limitGbpMinor === null ? 'any amount' : `up to ${gbp(t.limitGbpMinor)}`} (role “{t.role}
-                  ”)
-                </li>
-              ))}
-            </ul>
-            <p className="plan-hint">
-              A higher tier may approve anything a lower one may. Limits are settings. Approved proposals are
-              exported as CSV to place the orders; creating them in Unleashed comes with the Unleashed
-              connection.
-            </p>
-          </section>
           {data.suppliers.length === 0 && (
             <section className="panel">
               <p>
@@ -261,6 +238,23 @@ export default function PurchasingPage() {
               />
             </section>
           ))}
+          <section className="panel" aria-labelledby="approval-tiers">
+            <h2 id="approval-tiers">Who approves</h2>
+            <ul className="plan-tiers">
+              {tiers.map((t) => (
+                <li key={t.tier}>
+                  <strong>{t.title}</strong>:{' '}
+                  {t.limitGbpMinor === null ? 'any amount' : `up to ${gbp(t.limitGbpMinor)}`} (role “{t.role}
+                  ”)
+                </li>
+              ))}
+            </ul>
+            <p className="plan-hint">
+              A higher tier may approve anything a lower one may. Limits are settings. Approved proposals are
+              exported as CSV to place the orders; creating them in Unleashed comes with the Unleashed
+              connection.
+            </p>
+          </section>
         </>
       )}
     </div>
