@@ -64,8 +64,10 @@ describe('System page in the browser (embedded mode)', () => {
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
     // Switched elsewhere: the open page hears flags.changed and shows it, with no reload.
-    // Strings, not functions: this code runs in the page (the e2e project has no DOM types).
-    await page.evaluate('window.loadedOnce = true');
+    // A marker on the page's global object survives only if the page is not reloaded.
+    await page.evaluate(() => {
+      (globalThis as unknown as { loadedOnce: boolean }).loadedOnce = true;
+    });
     expect((await setFlag('forecasting', false)).status).toBe(200);
     await forecasting.getByText(/: off/).waitFor({ timeout: 10_000 });
     await forecasting.getByText('switched off by an administrator').waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { defineJob, type JobProgress } from '../../platform/jobs/job-definition';
 import { enqueueSalesRefreshIfStale } from '../analytics/jobs';
 import { markImportCrashed } from './import-outcome';
@@ -36,6 +37,7 @@ export const runImportJob = defineJob({
         },
       });
       if (outcome?.status === 'succeeded' && outcome.counts.recordsWritten > 0) {
+        await bumpDataVersion(ctx, 'imports');
         await enqueueSalesRefreshIfStale(ctx).catch((error) =>
           ctx.logger.warn({ err: error }, 'could not queue the sales refresh after an import'),
         );

@@ -1,5 +1,6 @@
 import { schema } from '@sentia/db';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { HttpStatusError } from '../../platform/http-client/index';
 import { type JobProgress, PermanentJobError } from '../../platform/jobs/job-definition';
 import { enqueueSalesRefreshIfStale } from '../analytics/jobs';
@@ -169,6 +170,8 @@ export async function runSync(ctx: AppContext, options: RunSyncOptions): Promise
   } finally {
     clearInterval(heartbeat);
     options.signal?.removeEventListener('abort', abort);
+    ctx.metrics.recordSync(connector.name, counts);
+    if (counts.written > 0) await bumpDataVersion(ctx, `sync.${connector.name}`);
     if (ordersWritten > 0) {
       await enqueueSalesRefreshIfStale(ctx).catch((error) =>
         log.warn({ err: error }, 'could not queue the sales analytics refresh'),
