@@ -17,7 +17,9 @@ describe('route table', () => {
 
   it('only calls existing pages and external addresses live links', () => {
     expect(isLivePath('/system?from=2025-01-01')).toBe(true);
-    expect(isLivePath('/data/connections/xero')).toBe(false);
+    // The overview's data-gap links to a connection land on its page; a page not built is not live.
+    expect(isLivePath('/data/connections/xero')).toBe(true);
+    expect(isLivePath('/reports/weekly')).toBe(false);
     expect(isLivePath('https://example.com/help')).toBe(true);
     expect(isLivePath('javascript:alert(1)')).toBe(false);
   });

@@ -144,7 +144,7 @@ export async function amazonConfiguration(ctx: AppContext): Promise<ConnectorCon
     return {
       state: 'sandbox',
       source: 'sandbox',
-      detail: 'Sandbox: the local simulator serving the demo marketplaces (UK, DE, US)',
+      detail: 'the local simulator serving the demo marketplaces (UK, DE, US)',
     };
   }
   const { sources } = await resolveCredentials(ctx, {

@@ -103,7 +103,7 @@ export async function shopifyConfiguration(ctx: AppContext): Promise<ConnectorCo
     return {
       state: 'sandbox',
       source: 'sandbox',
-      detail: 'Sandbox: the local simulator serving the demo stores (UK, EU, US)',
+      detail: 'the local simulator serving the demo stores (UK, EU, US)',
     };
   }
   if (settings.stores.length === 0) {
