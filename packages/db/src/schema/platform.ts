@@ -112,16 +112,23 @@ export const syncCursors = pgTable(
   (t) => [primaryKey({ name: 'sync_cursors_pkey', columns: [t.connector, t.scope] })],
 );
 
-/** External payloads as received, for replay and audit. */
-export const rawPayloads = pgTable('raw_payloads', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  connector: text('connector').notNull(),
-  entity: text('entity').notNull(),
-  externalId: text('external_id'),
-  syncRunId: uuid('sync_run_id').references(() => syncRuns.id, { onDelete: 'set null' }),
-  payload: jsonb('payload').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** External payloads as received, for replay and audit (pruned after 30 days by the sync engine). */
+export const rawPayloads = pgTable(
+  'raw_payloads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    connector: text('connector').notNull(),
+    entity: text('entity').notNull(),
+    externalId: text('external_id'),
+    syncRunId: uuid('sync_run_id').references(() => syncRuns.id, { onDelete: 'set null' }),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('raw_payloads_run_idx').on(t.syncRunId),
+    index('raw_payloads_connector_received_idx').on(t.connector, t.receivedAt),
+  ],
+);
 
 export const webhookReceipts = pgTable(
   'webhook_receipts',

@@ -1,0 +1,2 @@
+CREATE INDEX "raw_payloads_run_idx" ON "raw_payloads" USING btree ("sync_run_id");--> statement-breakpoint
+CREATE INDEX "raw_payloads_connector_received_idx" ON "raw_payloads" USING btree ("connector","received_at");
