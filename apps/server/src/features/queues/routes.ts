@@ -35,6 +35,9 @@ export function registerQueueRoutes(app: ApiServer, ctx: AppContext): void {
     {
       config: { access: 'admin:queues' },
       schema: {
+        // The board is bull-board's own UI in server mode (hidden from the API document too), so the
+        // document stays the same in both modes.
+        hide: true,
         tags: ['admin'],
         summary: 'Queue board (BullMQ deployments); in embedded mode the in-process runner’s counts',
         response: { 200: inProcessBoard },

@@ -1,4 +1,5 @@
 import { schema } from '@sentia/db';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { bumpDataVersion } from '../../platform/cache/data-version';
 import { HttpStatusError } from '../../platform/http-client/index';
@@ -36,6 +37,8 @@ export type RunSyncResult =
   | { status: 'skipped'; runId: string; reason: string; activeRunId: string };
 
 const HEARTBEAT_MS = 10_000;
+/** Raw payloads are kept this long for replay and audit, then pruned after each successful run. */
+export const RAW_PAYLOAD_RETENTION_DAYS = 30;
 const RAW_ROWS_PER_INSERT = 500;
 const KEPT_REJECTIONS = 25;
 
@@ -144,6 +147,10 @@ export async function runSync(ctx: AppContext, options: RunSyncOptions): Promise
     await recordRunProgress(ctx.db, runId, counts, 100, detail());
     await finishRun(ctx.db, runId, null);
     await recordSyncSuccess(ctx.db, connector.name);
+    await ctx.db.execute(
+      sql`delete from raw_payloads where connector = ${connector.name}
+            and received_at < now() - make_interval(days => ${RAW_PAYLOAD_RETENTION_DAYS})`,
+    );
     log.info({ ...counts }, 'sync finished');
     return { status: 'succeeded', runId, counts, resumedFrom: claim.resumedFrom };
   } catch (error) {
