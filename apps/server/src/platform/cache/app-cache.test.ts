@@ -113,4 +113,34 @@ describe('application cache', () => {
     entries.delete('unit:cache:data-version');
     expect(await cache.getOrCompute(spec, async () => 'recomputed')).toBe('recomputed');
   });
+
+  it('over Redis, reads only the data version once an entry is held locally, and never a stale entry', async () => {
+    const entries = new Map<string, string>();
+    const reads: string[] = [];
+    const store: CacheStore = {
+      kind: 'redis',
+      get: async (key) => {
+        reads.push(key.includes('data-version') ? 'version' : 'entry');
+        return entries.get(key) ?? null;
+      },
+      set: async (key, value) => {
+        entries.set(key, value);
+      },
+      setIfAbsent: async (key, value) => {
+        if (entries.has(key)) return false;
+        entries.set(key, value);
+        return true;
+      },
+    };
+    const replicaA = cacheOver(store);
+    const replicaB = cacheOver(store);
+    const spec = { namespace: 'n', key: 'summary', scope: { userId: 'u1' } };
+    expect(await replicaA.getOrCompute(spec, async () => 'v1')).toBe('v1');
+    reads.length = 0;
+    expect(await replicaA.getOrCompute(spec, async () => 'recomputed')).toBe('v1');
+    expect(reads).toEqual(['version']);
+    // Another replica bumps the version: the local copy is keyed by the old one and is not used.
+    await replicaB.bumpDataVersion();
+    expect(await replicaA.getOrCompute(spec, async () => 'v2')).toBe('v2');
+  });
 });

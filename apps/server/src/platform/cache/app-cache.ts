@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger';
 import type { AppMetrics } from '../metrics/app-metrics';
 import type { CacheStore } from './cache-store';
@@ -41,12 +42,27 @@ export interface AppCacheOptions {
  */
 export class AppCache {
   private readonly inflight = new Map<string, Promise<string>>();
+  /**
+   * Over Redis, a small copy in this process: an entry never changes under its key (the key holds the
+   * data version), so a local copy is never stale by data — only the version is read from Redis on
+   * each request, not the whole body. Local copies live at most LOCAL_TTL_MS beyond that.
+   */
+  private readonly local: LRUCache<string, string> | null;
   private lastWarning = 0;
 
   constructor(
     private readonly store: CacheStore,
     private readonly options: AppCacheOptions,
-  ) {}
+  ) {
+    this.local =
+      store.kind === 'redis'
+        ? new LRUCache<string, string>({
+            maxSize: 32 * 1024 * 1024,
+            sizeCalculation: (value, key) => value.length + key.length,
+            ttl: LOCAL_TTL_MS,
+          })
+        : null;
+  }
 
   get kind(): CacheStore['kind'] {
     return this.store.kind;
@@ -90,9 +106,15 @@ export class AppCache {
     let key: string;
     try {
       key = await this.keyFor(spec);
+      const local = this.local?.get(key);
+      if (local !== undefined) {
+        this.count(spec.namespace, 'hit');
+        return local;
+      }
       const hit = await this.store.get(key);
       if (hit !== null) {
         this.count(spec.namespace, 'hit');
+        this.local?.set(key, hit, { ttl: this.localTtl(spec) });
         return hit;
       }
     } catch (error) {
@@ -105,6 +127,7 @@ export class AppCache {
     if (running) return running;
     const promise = (async () => {
       const value = await compute();
+      this.local?.set(key, value, { ttl: this.localTtl(spec) });
       await this.store
         .set(key, value, spec.ttlSeconds ?? this.options.apiTtlSeconds)
         .catch((error: unknown) => this.warn(error));
@@ -112,6 +135,10 @@ export class AppCache {
     })().finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
+  }
+
+  private localTtl(spec: CacheEntrySpec): number {
+    return Math.min(LOCAL_TTL_MS, (spec.ttlSeconds ?? this.options.apiTtlSeconds) * 1000);
   }
 
   private async keyFor(spec: CacheEntrySpec): Promise<string> {
@@ -132,6 +159,9 @@ export class AppCache {
     this.options.logger.warn({ err: error }, 'cache unavailable; computing without it');
   }
 }
+
+/** How long a replica keeps its own copy of a Redis entry (the entry's key pins its data version). */
+const LOCAL_TTL_MS = 30_000;
 
 function newVersion(): string {
   return `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
