@@ -46,6 +46,8 @@ export class RowAssembler<R extends SourcedRecord> {
   /** First line of every key seen: duplicates are reported against it. */
   private readonly seen = new Map<string, number>();
   private readonly recordColumns: readonly string[];
+  /** Cell positions of the amounts whose currency is another column of the row. */
+  private readonly moneyPositions: readonly number[];
 
   constructor(
     private readonly template: ImportTemplate<R>,
@@ -59,11 +61,14 @@ export class RowAssembler<R extends SourcedRecord> {
     private readonly options: { validate?: boolean } = {},
   ) {
     this.recordColumns = template.columns.filter((c) => c.level === 'record').map((c) => c.name);
+    this.moneyPositions = header.columns.flatMap((c, i) =>
+      c?.type === 'money' && c.currencyColumn ? [i] : [],
+    );
   }
 
   /** Feeds one row; returns the records it completed (rows that are entirely empty are ignored). */
   push(row: SheetRow): AssembledRecord<R>[] {
-    if (row.cells.every((cell) => cell.trim() === '') && !row.cellErrors?.length) return [];
+    if (isBlank(row.cells) && !row.cellErrors?.length) return [];
     const parsed = this.parseRow(row);
     const groupBy = this.template.groupBy;
     if (!groupBy) return [this.complete([parsed], '')];
@@ -86,68 +91,82 @@ export class RowAssembler<R extends SourcedRecord> {
   }
 
   private parseRow(row: SheetRow): ParsedRow {
+    // The hot path of an import: a plain loop, and the error structures only for a row that needs them.
+    const columns = this.header.columns;
+    const cells = row.cells;
     const values: Record<string, CellValue | undefined> = {};
-    // Most rows are clean: the error structures are made only for a row that needs them.
-    let invalid: Set<string> | undefined;
-    let errors: RowError[] | undefined;
-    const markInvalid = (column: string) => {
-      if (!invalid) invalid = new Set();
-      invalid.add(column);
-    };
-    const fail = (column: string | null, text: string | null, reason: string) => {
-      if (column) markInvalid(column);
-      if (!errors) errors = [];
-      errors.push({ line: row.line, column, value: text === null ? null : shorten(text), reason });
-    };
-    const money: [string, string][] = [];
+    let problems: Problems | undefined;
     const unreadable = row.cellErrors ? new Map(row.cellErrors.map((e) => [e.index, e.reason])) : undefined;
-    this.header.columns.forEach((column, index) => {
+    for (let index = 0; index < columns.length; index++) {
+      const column = columns[index];
       const broken = unreadable?.get(index);
       if (broken !== undefined) {
-        if (column) fail(column.name, null, broken);
-        return;
+        if (column) problems = addProblem(problems, row.line, column.name, null, broken);
+        continue;
       }
-      const text = (row.cells[index] ?? '').trim();
+      const text = cellAt(cells, index);
       if (!column) {
-        if (text !== '') fail(null, text, `cell ${index + 1} has no column name in the header`);
-        return;
+        if (text !== '') {
+          problems = addProblem(
+            problems,
+            row.line,
+            null,
+            text,
+            `cell ${index + 1} has no column name in the header`,
+          );
+        }
+        continue;
       }
       if (text === '') {
-        if (column.required) fail(column.name, null, 'is required');
-        return;
+        if (column.required) problems = addProblem(problems, row.line, column.name, null, 'is required');
+        continue;
       }
-      if (column.type === 'money' && column.currencyColumn) {
-        money.push([column.name, text]);
-        return;
-      }
+      // Amounts are read in a second pass, once their row's currency is known.
+      if (column.type === 'money' && column.currencyColumn) continue;
       const result = parseCell(column, text);
       if (result.ok) values[column.name] = result.value;
-      else fail(column.name, text, result.reason);
-    });
-    for (let index = this.header.columns.length; index < row.cells.length; index++) {
-      const text = (row.cells[index] ?? '').trim();
-      if (text !== '') fail(null, text, `cell ${index + 1} is beyond the last column of the header`);
+      else problems = addProblem(problems, row.line, column.name, text, result.reason);
     }
-    // Amounts are read in their row's currency, so 12.345 is refused for GBP but not for KWD.
-    for (const [name, text] of money) {
-      const column = this.header.columns[this.header.positions.get(name)!]!;
+    for (let index = columns.length; index < cells.length; index++) {
+      const text = cellAt(cells, index);
+      if (text !== '') {
+        problems = addProblem(
+          problems,
+          row.line,
+          null,
+          text,
+          `cell ${index + 1} is beyond the last column of the header`,
+        );
+      }
+    }
+    // Amounts in their row's currency, so 12.345 is refused for GBP but not for KWD.
+    for (const index of this.moneyPositions) {
+      if (unreadable?.has(index)) continue;
+      const text = cellAt(cells, index);
+      if (text === '') continue;
+      const column = columns[index]!;
       const currency = values[column.currencyColumn!];
       if (typeof currency !== 'string') {
         // The currency cell is itself reported; an amount cannot be checked without it.
-        markInvalid(name);
+        problems ??= { invalid: new Set(), errors: [] };
+        problems.invalid.add(column.name);
         continue;
       }
       const result = parseCell(column, text, currency);
-      if (result.ok) values[name] = result.value;
-      else fail(name, text, result.reason);
+      if (result.ok) values[column.name] = result.value;
+      else problems = addProblem(problems, row.line, column.name, text, result.reason);
     }
-    for (const problem of this.template.checkRow?.(values) ?? []) fail(problem.column, null, problem.reason);
+    if (this.template.checkRow) {
+      for (const problem of this.template.checkRow(values)) {
+        problems = addProblem(problems, row.line, problem.column, null, problem.reason);
+      }
+    }
     return {
       line: row.line,
-      cells: row.cells,
+      cells,
       values,
-      invalid: invalid ?? NONE,
-      errors: errors ?? NO_ERRORS,
+      invalid: problems?.invalid ?? NONE,
+      errors: problems?.errors ?? NO_ERRORS,
     };
   }
 
@@ -168,7 +187,8 @@ export class RowAssembler<R extends SourcedRecord> {
     for (const name of this.recordColumns) {
       const expected = first.values[name];
       if (first.invalid.has(name)) continue;
-      for (const row of rows.slice(1)) {
+      for (let i = 1; i < rows.length; i++) {
+        const row = rows[i]!;
         if (row.invalid.has(name) || row.values[name] === expected) continue;
         errors.push({
           line: row.line,
@@ -221,6 +241,34 @@ export class RowAssembler<R extends SourcedRecord> {
     const text = position === undefined ? '' : (row.cells[position] ?? '').trim();
     return text === '' ? null : shorten(text);
   }
+}
+
+interface Problems {
+  invalid: Set<string>;
+  errors: RowError[];
+}
+
+function addProblem(
+  problems: Problems | undefined,
+  line: number,
+  column: string | null,
+  text: string | null,
+  reason: string,
+): Problems {
+  const found = problems ?? { invalid: new Set<string>(), errors: [] };
+  if (column) found.invalid.add(column);
+  found.errors.push({ line, column, value: text === null ? null : shorten(text), reason });
+  return found;
+}
+
+function cellAt(cells: readonly string[], index: number): string {
+  const cell = cells[index];
+  return cell === undefined ? '' : cell.trim();
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -83,7 +83,8 @@ export class ImportBatchWriter {
     private readonly rowsPerBatch: number,
   ) {}
 
-  async add(records: readonly AssembledRecord<SourcedRecord>[]): Promise<void> {
+  /** Takes completed records (counting and keeping their errors); call flush() when `full`. */
+  add(records: readonly AssembledRecord<SourcedRecord>[]): void {
     for (const assembled of records) {
       const rows = assembled.lines.length;
       this.counts.rowsTotal += rows;
@@ -95,7 +96,10 @@ export class ImportBatchWriter {
       this.batch.push(assembled);
       this.batchRows += rows;
     }
-    if (this.batchRows >= this.rowsPerBatch) await this.flush();
+  }
+
+  get full(): boolean {
+    return this.batchRows >= this.rowsPerBatch;
   }
 
   /** Writes what is left and waits for every batch. */
@@ -104,7 +108,8 @@ export class ImportBatchWriter {
     await this.inFlight;
   }
 
-  private async flush(): Promise<void> {
+  /** Starts writing the collected batch (after the previous one has finished). */
+  async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     this.batchRows = 0;

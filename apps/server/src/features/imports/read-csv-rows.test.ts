@@ -8,7 +8,7 @@ async function rowsOf(...chunks: (string | Buffer)[]) {
     })(),
   );
   const rows = [];
-  for await (const row of source.rows) rows.push(row);
+  for await (const batch of source.rows) rows.push(...batch);
   return { rows, bytes: source.bytesRead() };
 }
 

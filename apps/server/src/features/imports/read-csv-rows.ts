@@ -15,7 +15,8 @@ export class UnreadableFileError extends Error {
 }
 
 export interface RowSource {
-  rows: AsyncIterable<SheetRow>;
+  /** Rows in batches (whatever the parser has ready), so a row costs no promise of its own. */
+  rows: AsyncIterable<SheetRow[]>;
   /** Bytes of the file consumed so far, for progress. */
   bytesRead(): number;
 }
@@ -48,7 +49,7 @@ export function readCsvRows(chunks: AsyncIterable<Buffer>): RowSource {
     if (carry.length > 0) throw notUtf8(lines);
   }
 
-  async function* rows(): AsyncGenerator<SheetRow> {
+  async function* rows(): AsyncGenerator<SheetRow[]> {
     const source = checked();
     const first = await source.next();
     if (first.done) return;
@@ -65,10 +66,13 @@ export function readCsvRows(chunks: AsyncIterable<Buffer>): RowSource {
       .pipe(parser);
     let line = 1;
     try {
-      for await (const cells of parser as AsyncIterable<string[]>) {
-        const row: SheetRow = { line, cells };
-        line += 1 + embeddedNewlines(cells);
-        yield row;
+      for await (const records of drain<string[]>(parser)) {
+        const batch: SheetRow[] = [];
+        for (const cells of records) {
+          batch.push({ line, cells });
+          line += 1 + embeddedNewlines(cells);
+        }
+        yield batch;
       }
     } catch (error) {
       if (error instanceof UnreadableFileError) throw error;
@@ -121,6 +125,54 @@ function countNewlines(data: Buffer, end: number): number {
   let count = 0;
   for (let i = data.indexOf(10); i >= 0 && i < end; i = data.indexOf(10, i + 1)) count++;
   return count;
+}
+
+/**
+ * Everything an object-mode stream has buffered, batch by batch: read() until it runs dry, then
+ * wait for 'readable' (or the end, or an error). A wake-up that comes while a batch is being
+ * consumed is remembered, so none is lost.
+ */
+export async function* drain<T>(stream: Readable): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: unknown;
+  let pending = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    if (wake) {
+      const resolve = wake;
+      wake = undefined;
+      resolve();
+    } else pending = true;
+  };
+  stream.on('readable', notify);
+  stream.once('end', () => {
+    ended = true;
+    notify();
+  });
+  stream.once('error', (error) => {
+    failure = error;
+    notify();
+  });
+  try {
+    for (;;) {
+      const batch: T[] = [];
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null)
+        batch.push(item);
+      if (batch.length > 0) yield batch;
+      if (failure) throw failure;
+      if (ended) return;
+      if (pending) {
+        pending = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    stream.removeListener('readable', notify);
+    if (!ended) stream.destroy();
+  }
 }
 
 async function* prepend(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {

@@ -3,6 +3,8 @@ import type { SheetRow } from '@sentia/domain';
 import ExcelJS from 'exceljs';
 import { type RowSource, UnreadableFileError } from './read-csv-rows';
 
+const XLSX_BATCH_ROWS = 500;
+
 /**
  * Streams the rows of the first worksheet with exceljs's streaming WorkbookReader (the file has
  * passed the zip-bomb inspection before). Line numbers are the sheet's row numbers. Cells become
@@ -19,7 +21,7 @@ export function readXlsxRows(chunks: AsyncIterable<Buffer>): RowSource {
     }
   }
 
-  async function* rows(): AsyncGenerator<SheetRow> {
+  async function* rows(): AsyncGenerator<SheetRow[]> {
     const input = Readable.from(counted());
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
       sharedStrings: 'cache',
@@ -30,6 +32,7 @@ export function readXlsxRows(chunks: AsyncIterable<Buffer>): RowSource {
     });
     try {
       for await (const worksheet of workbook) {
+        let batch: SheetRow[] = [];
         for await (const row of worksheet) {
           const values = (row.values ?? []) as unknown[];
           const cells: string[] = [];
@@ -42,8 +45,15 @@ export function readXlsxRows(chunks: AsyncIterable<Buffer>): RowSource {
               cellErrors.push({ index: column - 1, reason: cell.error });
             }
           }
-          yield cellErrors.length > 0 ? { line: row.number, cells, cellErrors } : { line: row.number, cells };
+          batch.push(
+            cellErrors.length > 0 ? { line: row.number, cells, cellErrors } : { line: row.number, cells },
+          );
+          if (batch.length >= XLSX_BATCH_ROWS) {
+            yield batch;
+            batch = [];
+          }
         }
+        if (batch.length > 0) yield batch;
         // Only the first worksheet is imported (a template's second sheet documents its columns).
         break;
       }

@@ -74,11 +74,12 @@ export async function runImport(
   const reader = { current: db };
   const chunks = readStoredChunksVia(reader, fileId);
   const source: RowSource = format === 'xlsx' ? readXlsxRows(chunks) : readCsvRows(chunks);
-  const rows = source.rows[Symbol.asyncIterator]();
+  const batches = source.rows[Symbol.asyncIterator]();
 
   let header: SheetRow | undefined;
+  let afterHeader: SheetRow[] = [];
   try {
-    header = await firstRow(rows);
+    ({ header, rest: afterHeader } = await firstRow(batches));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     errors.add([{ line: error.line ?? 1, column: null, value: null, reason: error.message }]);
@@ -132,20 +133,26 @@ export async function runImport(
         options.batchRows ?? DEFAULT_BATCH_ROWS,
       );
       try {
-        for (let next = await rows.next(); !next.done; next = await rows.next()) {
-          rowsRead++;
-          if (rowsRead > limits.maxRows) {
-            throw new RollBack(
-              `The file has more than ${limits.maxRows.toLocaleString('en-GB')} rows, the import limit: nothing was imported. Split it into smaller files.`,
-            );
+        for (let batch = afterHeader; ; ) {
+          for (const row of batch) {
+            rowsRead++;
+            if (rowsRead > limits.maxRows) {
+              throw new RollBack(
+                `The file has more than ${limits.maxRows.toLocaleString('en-GB')} rows, the import limit: nothing was imported. Split it into smaller files.`,
+              );
+            }
+            writer.add(assembler.push(row));
+            if (writer.full) await writer.flush();
           }
-          await writer.add(assembler.push(next.value));
           if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
             lastProgress = Date.now();
             await progress(false);
           }
+          const next = await batches.next();
+          if (next.done) break;
+          batch = next.value;
         }
-        await writer.add(assembler.finish());
+        writer.add(assembler.finish());
         await writer.finish();
       } catch (error) {
         if (error instanceof UnreadableFileError) {
@@ -168,7 +175,7 @@ export async function runImport(
     if (!(error instanceof RollBack)) throw error;
     failure = error.reason;
   } finally {
-    await rows.return?.(undefined).catch(() => {});
+    await batches.return?.(undefined).catch(() => {});
   }
   await progress(true).catch(() => {});
 
@@ -198,11 +205,15 @@ function successMessage(imported: number, rejected: number, mode: ImportMode): s
   return `${rows(imported)} imported; ${rows(rejected)} with errors ${verb} ${mode === 'valid-rows' ? 'left out' : 'rejected'}.`;
 }
 
-async function firstRow(rows: AsyncIterator<SheetRow>): Promise<SheetRow | undefined> {
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
-    if (next.value.cells.some((cell) => cell.trim() !== '')) return next.value;
+/** The first row that is not blank, and the rows after it in the same batch. */
+async function firstRow(
+  batches: AsyncIterator<SheetRow[]>,
+): Promise<{ header?: SheetRow; rest: SheetRow[] }> {
+  for (let next = await batches.next(); !next.done; next = await batches.next()) {
+    const index = next.value.findIndex((row) => row.cells.some((cell) => cell.trim() !== ''));
+    if (index >= 0) return { header: next.value[index]!, rest: next.value.slice(index + 1) };
   }
-  return undefined;
+  return { rest: [] };
 }
 
 async function* readStoredChunksVia(reader: { current: Database }, fileId: string): AsyncGenerator<Buffer> {

@@ -48,8 +48,11 @@ export async function bulkUpsert<T extends PgTable>(
     return found;
   };
   const ident = (key: string) => `"${column(key).name}"`;
-  const recordType = keys.map((k) => `${ident(k)} ${column(k).getSQLType()}`).join(', ');
+  // The JSON keeps the rows' own property names (no copy of each row is made to rename them); the
+  // record type reads each property with its column's SQL type.
+  const recordType = keys.map((k) => `"${k}" ${column(k).getSQLType()}`).join(', ');
   const columnList = keys.map(ident).join(', ');
+  const selectList = keys.map((k) => `x."${k}"`).join(', ');
   const sets = options.update.map((k) => `${ident(k)} = excluded.${ident(k)}`);
   if (options.touchUpdatedAt) sets.push('"updated_at" = now()');
   const returning = options.returning ?? [];
@@ -61,19 +64,16 @@ export async function bulkUpsert<T extends PgTable>(
 
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    // A property a row leaves out (or sets to undefined) reads as null, as a null would.
     const json = JSON.stringify(
-      rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
-        const values: Record<string, unknown> = {};
-        for (const k of keys) values[column(k).name] = (row as Record<string, unknown>)[k] ?? null;
-        return values;
-      }),
+      rows.length <= ROWS_PER_STATEMENT ? rows : rows.slice(i, i + ROWS_PER_STATEMENT),
     );
     const conflictAction: SQL =
       sets.length === 0
         ? sql`do nothing`
         : sql`do update set ${sql.raw(sets.join(', '))}${options.laterSourceWins ? sql` where ${laterSourceWins(table)}` : sql``}`;
     const statement = sql`insert into ${table} (${sql.raw(columnList)})
-      select ${sql.raw(columnList)} from jsonb_to_recordset(${json}::jsonb) as x(${sql.raw(recordType)})
+      select ${sql.raw(selectList)} from jsonb_to_recordset(${json}::jsonb) as x(${sql.raw(recordType)})
       on conflict (${sql.raw(options.conflict.map(ident).join(', '))}) ${conflictAction}
       ${returning.length > 0 ? sql.raw(`returning ${returnList}`) : sql``}`;
     if (returning.length > 0) out.push(...(await queryRows<Record<string, unknown>>(db, statement)));
@@ -85,6 +85,6 @@ export async function bulkUpsert<T extends PgTable>(
 /** Every property any row sets: a column left out of one row must be null there, not its default. */
 function insertedKeys<T extends PgTable>(rows: readonly T['$inferInsert'][]): string[] {
   const keys = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row as object)) keys.add(key);
+  for (const row of rows) for (const key in row as object) keys.add(key);
   return [...keys];
 }

@@ -106,11 +106,13 @@ function* copyChunks(
   let parts: string[] = [];
   let size = 0;
   for (const row of rows) {
-    const values = keys.map((k, i) => {
-      const value = row[k];
-      return copyText(value === null || value === undefined ? null : columns[i]!.mapToDriverValue(value));
-    });
-    const line = `${values.join('\t')}\n`;
+    let line = '';
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[keys[i]!];
+      if (i > 0) line += '\t';
+      line += copyText(value === null || value === undefined ? null : columns[i]!.mapToDriverValue(value));
+    }
+    line += '\n';
     parts.push(line);
     size += line.length;
     if (size >= 1 << 20) {
@@ -134,7 +136,9 @@ export async function copyRows<T extends PgTable>(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = getTableColumns(table) as Record<string, Column>;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row as object)))];
+  const seen = new Set<string>();
+  for (const row of rows) for (const key in row as object) seen.add(key);
+  const keys = [...seen];
   const used = keys.map((k) => {
     const column = columns[k];
     if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);

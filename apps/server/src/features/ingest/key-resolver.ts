@@ -72,7 +72,7 @@ export class KeyResolver {
    * Loads the keys of several kinds at once: the code kinds in one round trip (a UNION ALL of the
    * per-kind lookups), the per-source kinds one by one as `load` does.
    */
-  async loadAll(byKind: ReadonlyMap<KeyKind, readonly string[]>): Promise<void> {
+  async loadAll(byKind: ReadonlyMap<KeyKind, Iterable<string>>): Promise<void> {
     const parts: SQL[] = [];
     for (const [kind, keys] of byKind) {
       if (kind === 'bankAccount' || kind === 'invoice') {

@@ -64,21 +64,25 @@ export async function runIngest<R extends SourcedRecord>(
       const tx = transaction as unknown as Database;
       const keys = new KeyResolver(tx);
       const entries = [...latest.values()];
-      const references = entries.map((e) => spec.references?.(e.record) ?? []);
-      const byKind = new Map<KeyKind, string[]>();
-      for (const ref of references.flat()) {
-        const list = byKind.get(ref.kind);
-        if (list) list.push(ref.key);
-        else byKind.set(ref.kind, [ref.key]);
+      const references = entries.map((e) => spec.references?.(e.record) ?? NO_REFERENCES);
+      // Distinct keys per kind, gathered without flattening (a batch can name millions of references).
+      const byKind = new Map<KeyKind, Set<string>>();
+      for (const refs of references) {
+        for (const ref of refs) {
+          const set = byKind.get(ref.kind);
+          if (set) set.add(ref.key);
+          else byKind.set(ref.kind, new Set([ref.key]));
+        }
       }
       await keys.loadAll(byKind);
       const ready: R[] = [];
       entries.forEach((entry, i) => {
-        const missing = references[i]!.filter((ref) => keys.id(ref.kind, ref.key) === undefined);
-        if (missing.length === 0) {
+        const refs = references[i]!;
+        if (refs.every((ref) => keys.id(ref.kind, ref.key) !== undefined)) {
           ready.push(entry.record);
           return;
         }
+        const missing = refs.filter((ref) => keys.id(ref.kind, ref.key) === undefined);
         const reason = missing.map((ref) => `unknown ${ref.label} "${ref.shown ?? ref.key}"`).join('; ');
         rejections.push({ index: entry.index, key: spec.keyOf(entry.record), reason });
       });
@@ -95,6 +99,8 @@ export async function runIngest<R extends SourcedRecord>(
     rejections,
   };
 }
+
+const NO_REFERENCES: readonly Reference[] = [];
 
 /** Of two records with the same key, the one the source modified earlier (ties: the earlier in the batch). */
 function isOlder(candidate: SourcedRecord, kept: SourcedRecord): boolean {

@@ -16,8 +16,8 @@ export function updatedAtColumn(recordName: string, level?: 'record'): TemplateC
 /** Spreads only the defined optional fields, so records carry no `undefined` properties. */
 export function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  for (const key in fields) {
+    if (fields[key] !== undefined) out[key] = fields[key];
   }
   return out;
 }
