@@ -223,4 +223,24 @@ describe('connections API', () => {
     );
     expect(result).toMatchObject({ status: 'succeeded' });
   });
+
+  it('on an embedded start, closes a sync the last stop cut short (it resumes from its cursor)', async () => {
+    const ctx = testContext.ctx;
+    const [row] = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into sync_runs (connector, kind, status, heartbeat_at, trigger)
+          values ('amazon', 'incremental', 'running', now(), 'schedule') returning id`,
+    );
+    const restarted = await buildHttpApp(ctx, { serveWeb: false });
+    try {
+      await restarted.ready();
+      const [run] = await queryRows<{ status: string; error: string }>(
+        ctx.db,
+        sql`select status, error from sync_runs where id = ${row!.id}`,
+      );
+      expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+    } finally {
+      await restarted.close();
+    }
+  });
 });

@@ -21,6 +21,7 @@ import { getConnection, getSyncRun, listConnections, setSandboxConnection, start
 import { saveCredentials, viewCredentials } from './credentials';
 import { getConnector } from './registry';
 import { syncSchedulerFor } from './schedules';
+import { closeInterruptedRuns } from './sync-run-store';
 import { queryRuns } from './sync-run-views';
 
 const connectorParams = z.object({ connector: z.string().regex(/^[a-z][a-z0-9-]{0,49}$/) });
@@ -37,6 +38,14 @@ export function registerSyncRoutes(app: ApiServer, ctx: AppContext): void {
   const manage = { access: 'write:connectors' as const };
 
   app.addHook('onReady', async () => {
+    if (ctx.config.mode === 'embedded') {
+      const closed = await closeInterruptedRuns(ctx.db).catch(() => 0);
+      if (closed > 0)
+        ctx.logger.warn(
+          { closed },
+          'closed syncs interrupted by the last stop; they resume from their cursors',
+        );
+    }
     await syncSchedulerFor(ctx)
       .reconcile(ctx)
       .catch((error) => ctx.logger.warn({ err: error }, 'could not set up the sync schedules'));

@@ -131,3 +131,17 @@ export async function saveCursor(
 export async function clearCursors(db: Database, connector: string): Promise<number> {
   return executeCount(db, sql`delete from sync_cursors where connector = ${connector}`);
 }
+
+/**
+ * Embedded mode is one process (the data folder is locked): a sync still marked running when it
+ * starts was cut short by the last stop or crash, so it is closed at once rather than after the
+ * stale-heartbeat wait. Its cursors stay; the next run resumes from them.
+ */
+export async function closeInterruptedRuns(db: Database): Promise<number> {
+  return executeCount(
+    db,
+    sql`update sync_runs set status = 'failed', finished_at = now(),
+               error = coalesce(error || ' — ', '') || 'interrupted: the app stopped during the sync; the next run resumes from the stored cursor'
+        where status = 'running' and kind in ('full', 'incremental')`,
+  );
+}
