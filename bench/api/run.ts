@@ -110,6 +110,9 @@ async function main(): Promise<void> {
     await fetch(`${base(app)}/api/system/syncs`, { headers });
     await fetch(`${base(app)}/api/features`, { headers });
   }
+  // Jobs queued by the data load (analytics, forecasts) run in-process in embedded mode: let them
+  // finish, or they compete for the database with the requests measured.
+  await test.inProcessJobs?.whenIdle();
   const overviewBody = await (await fetch(`${base(app)}/api/overview`, { headers })).json();
   const revenue = (overviewBody as { kpis: { key: string; value: number | null }[] }).kpis.find(
     (k) => k.key === 'revenue',
@@ -128,11 +131,6 @@ async function main(): Promise<void> {
     }),
     metricsScrape: await load({ url: `${base(app)}/api/metrics`, connections: 1, duration, overallRate: 5 }),
   };
-
-  await app.close();
-  await bare.close();
-  await test.close();
-  await database.close();
 
   const ratio = results.cachedSummary.requestsPerSecond / results.bare.requestsPerSecond;
   const ofAuthenticated =
@@ -178,6 +176,17 @@ async function main(): Promise<void> {
       },
     })}\n`,
   );
+
+  // Results are out; stop what the app started (background jobs included) without letting a slow
+  // shutdown hold the process.
+  const teardown = (async () => {
+    await app.close();
+    await bare.close();
+    await test.close();
+    await database.close();
+  })();
+  await Promise.race([teardown, new Promise((r) => setTimeout(r, 10_000))]);
+  process.exit(0);
 }
 
 function fmt(ms: number | null): string {
