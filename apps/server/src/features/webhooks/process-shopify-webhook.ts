@@ -3,6 +3,7 @@ import type { ShopifyGqlOrder, ShopifyShop } from '@sentia/domain';
 import { gidTail } from '@sentia/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { PermanentJobError } from '../../platform/jobs/job-definition';
 import { enqueueSalesRefreshIfStale } from '../analytics/jobs';
 import { shopifyGraphql, shopifyRecords } from '../connectors/shopify/shopify-connector';
@@ -121,7 +122,11 @@ async function handle(
     return { rejected: null, written: result.total.written };
   });
   if (written.rejected) return { status: 'failed', detail: `order ${externalId}: ${written.rejected}` };
-  if (written.written > 0) await enqueueSalesRefreshIfStale(ctx);
+  if (written.written > 0) {
+    // Cached figures built on the old data go stale, as after a sync.
+    await bumpDataVersion(ctx, 'webhook.shopify');
+    await enqueueSalesRefreshIfStale(ctx);
+  }
   return {
     status: 'processed',
     detail:
