@@ -138,4 +138,28 @@ describe('in-process job runner', () => {
     expect(peak).toBe(2);
     await close();
   });
+
+  it('closes as soon as the running job finishes', async () => {
+    const { ctx, queue } = setup();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const blocking = defineJob({
+      name: 'test.blocking',
+      version: 1,
+      queue: 'maintenance',
+      payload: z.object({}),
+      attempts: 1,
+      backoffMs: 1,
+      handler: async () => gate,
+    });
+    await ctx.jobs.enqueue(blocking, {});
+    await new Promise((r) => setTimeout(r, 20));
+    const closed = queue.close().then(() => 'closed');
+    setTimeout(release, 50);
+    expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r('hung'), 2_000))])).toBe(
+      'closed',
+    );
+  });
 });

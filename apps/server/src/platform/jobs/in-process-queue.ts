@@ -102,7 +102,11 @@ export class InProcessJobQueue<Ctx extends JobExecutionContext> implements JobQu
   }
 
   private pump(): void {
-    if (!this.ctx || this.closing) return;
+    if (!this.ctx || this.closing) {
+      // While closing, a finishing job must still wake close(), which waits for idle.
+      this.notifyIfIdle();
+      return;
+    }
     const now = Date.now();
     while (this.active.size < this.options.concurrency) {
       const index = this.waiting.findIndex((j) => j.runAt <= now);
