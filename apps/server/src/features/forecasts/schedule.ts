@@ -48,7 +48,8 @@ export function registerForecastSchedule(app: ApiServer, ctx: AppContext): void 
   app.addHook('onReady', async () => {
     later(CATCH_UP_DELAY_MS, tick);
     if (ctx.jobs.kind === 'bullmq' && ctx.redis) {
-      await upsertScheduler(ctx, at).catch((error) => {
+      // Not awaited: with Redis unreachable this waits for it, and start-up must not.
+      void upsertScheduler(ctx, at).catch((error) => {
         ctx.logger.warn({ err: error }, 'could not register the nightly forecast schedule in Redis');
       });
     } else {

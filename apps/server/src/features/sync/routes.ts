@@ -46,9 +46,12 @@ export function registerSyncRoutes(app: ApiServer, ctx: AppContext): void {
           'closed syncs interrupted by the last stop; they resume from their cursors',
         );
     }
-    await syncSchedulerFor(ctx)
+    const reconciled = syncSchedulerFor(ctx)
       .reconcile(ctx)
       .catch((error) => ctx.logger.warn({ err: error }, 'could not set up the sync schedules'));
+    // In server mode not awaited: with Redis unreachable the scheduler waits for it, and the web
+    // process must still start (degraded) and serve; the schedules are set up once Redis answers.
+    if (ctx.config.mode === 'embedded') await reconciled;
   });
   app.addHook('onClose', async () => {
     await syncSchedulerFor(ctx).close();
