@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * - integration: real PostgreSQL and Redis (`*.int.test.ts`); skipped with one line when absent,
  *   a failure when REQUIRE_SERVICES=1
  * - e2e: the built app in headless Chromium (`e2e/*.e2e.test.ts`)
+ * - reliability: replicas, faults and load on the built app (`test/reliability/*.cluster.test.ts`),
+ *   `npm run test:reliability`; `.ci/run` runs it after `npm test`
  */
 export default defineConfig({
   test: {
@@ -19,7 +21,7 @@ export default defineConfig({
             'bench/**/*.test.ts',
             'test/**/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.cluster.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
