@@ -89,16 +89,19 @@ async function main(): Promise<void> {
 
     sampler.start('import');
     const importStarted = performance.now();
+    const importCpu = process.cpuUsage();
     const outcome = await runImport({ db, databaseKind: 'postgres' }, importId, {
       onProgress: (p) => sampler.mark(p.percent),
     });
     const importMs = performance.now() - importStarted;
+    const cpu = process.cpuUsage(importCpu);
+    const importCpuMs = (cpu.user + cpu.system) / 1000;
     sampler.stop();
     if (outcome?.status !== 'succeeded') throw new Error(`the import failed: ${outcome?.message}`);
     const [stored] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from order_lines`);
     if (stored?.n !== totalLines) throw new Error(`expected ${totalLines} order lines, found ${stored?.n}`);
     console.log(
-      `import                   ${seconds(importMs).toFixed(2).padStart(7)} s  ${fmt(perSecond(totalLines, importMs)).padStart(9)} lines/s  (${fmt(outcome.counts.recordsWritten)} orders written, 0 errors)`,
+      `import                   ${seconds(importMs).toFixed(2).padStart(7)} s  ${fmt(perSecond(totalLines, importMs)).padStart(9)} lines/s  (${fmt(outcome.counts.recordsWritten)} orders written, 0 errors; Node CPU ${seconds(importCpuMs).toFixed(1)} s)`,
     );
     await truncate(db);
 
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
         copySeconds: [seconds(copy1), seconds(copy2)],
         importLinesPerSec: perSecond(totalLines, importMs),
         importSeconds: seconds(importMs),
+        importNodeCpuSeconds: seconds(importCpuMs),
         uploadSeconds: seconds(uploadMs),
         ratio,
         target: TARGET_RATIO,

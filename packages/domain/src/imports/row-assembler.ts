@@ -1,6 +1,6 @@
 import type { SourcedRecord } from '../records/common';
 import type { CellValue, ImportTemplate, RowValues } from './import-template';
-import { parseCell } from './parse-cell';
+import { CellFailure, parseCell } from './parse-cell';
 import { type HeaderPlan, type RowError, shorten } from './read-header';
 
 /** One data row of a sheet: its line number and its cells as text, in header order. */
@@ -124,8 +124,9 @@ export class RowAssembler<R extends SourcedRecord> {
       // Amounts are read in a second pass, once their row's currency is known.
       if (column.type === 'money' && column.currencyColumn) continue;
       const result = parseCell(column, text);
-      if (result.ok) values[column.name] = result.value;
-      else problems = addProblem(problems, row.line, column.name, text, result.reason);
+      if (result instanceof CellFailure)
+        problems = addProblem(problems, row.line, column.name, text, result.reason);
+      else values[column.name] = result;
     }
     for (let index = columns.length; index < cells.length; index++) {
       const text = cellAt(cells, index);
@@ -153,8 +154,9 @@ export class RowAssembler<R extends SourcedRecord> {
         continue;
       }
       const result = parseCell(column, text, currency);
-      if (result.ok) values[column.name] = result.value;
-      else problems = addProblem(problems, row.line, column.name, text, result.reason);
+      if (result instanceof CellFailure)
+        problems = addProblem(problems, row.line, column.name, text, result.reason);
+      else values[column.name] = result;
     }
     if (this.template.checkRow) {
       for (const problem of this.template.checkRow(values)) {

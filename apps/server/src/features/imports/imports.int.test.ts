@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { queryRows } from '@sentia/db';
 import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../context';
 import { buildHttpApp } from '../../http-app';
@@ -35,6 +39,34 @@ function bigOrdersFile(lines: number): Buffer {
     }
   }
   return Buffer.from(`${out.join('\n')}\n`);
+}
+
+/** A stock-levels workbook of `rows` rows written with exceljs's streaming writer (shared strings, dates as dates). */
+async function bigStockWorkbook(rows: number): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sentia-xlsx-'));
+  const filename = path.join(dir, 'stock.xlsx');
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename,
+      useSharedStrings: true,
+      useStyles: true,
+    });
+    const sheet = workbook.addWorksheet('stock');
+    sheet.addRow(['SKU', 'Location', 'As of', 'On hand', 'Allocated']).commit();
+    const skus = ['GIN-LDN-70', 'GIN-PINK-70', 'GIN-NAVY-50'];
+    const locations = ['DIST-UK', 'FBA-UK', 'WH-EU', 'WH-US'];
+    for (let i = 0; i < rows; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 12) * 86_400_000);
+      const row = sheet.addRow([skus[i % 3], locations[Math.floor(i / 3) % 4], day, 1000 + (i % 500), i % 7]);
+      row.getCell(3).numFmt = 'yyyy-mm-dd';
+      row.commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    return readFileSync(filename);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -85,6 +117,24 @@ describeWithServices({ postgres: true, redis: true }, 'spreadsheet imports on Po
   });
 
   describeImportsBehaviour(() => harness);
+
+  it('streams a 24,000-row XLSX workbook through the streaming reader (dates and shared strings)', async () => {
+    const client = importClient(() => harness);
+    const view = await client.importFile('stock-levels', 'stock.xlsx', await bigStockWorkbook(24_000));
+    expect(view).toMatchObject({
+      status: 'succeeded',
+      format: 'xlsx',
+      rowsTotal: 24_000,
+      rowsImported: 24_000,
+    });
+    const [stored] = await queryRows<{ n: number; first: string; last: string }>(
+      database.handle.db,
+      sql`select count(*)::int as n, min(as_of)::text as first, max(as_of)::text as last from stock_levels
+          where source = 'csv' and as_of between '2024-01-01' and '2029-06-22'`,
+    );
+    // Twelve rows a day (three SKUs at four locations) for 2,000 days from 2024-01-01.
+    expect(stored).toEqual({ n: 24_000, first: '2024-01-01', last: '2029-06-22' });
+  });
 
   it('streams a 100,000-row file through, reporting progress to the job and the import', async () => {
     const client = importClient(() => harness);

@@ -31,7 +31,7 @@ export interface RunImportOptions {
   onProgress?(progress: { percent: number; rowsRead: number; bytesRead: number }): void;
 }
 
-const DEFAULT_BATCH_ROWS = 20_000;
+const DEFAULT_BATCH_ROWS = 50_000;
 const DEFAULT_MAX_STORED_ERRORS = 50_000;
 const PROGRESS_EVERY_MS = 1_000;
 
@@ -107,6 +107,9 @@ export async function runImport(
   let writer: ImportBatchWriter | undefined;
   let rowsRead = 0;
   let lastProgress = Date.now();
+  // Progress is written beside the import, never waited for (one write at a time): the import
+  // does not stall on a round trip every second.
+  let progressWrite: Promise<void> | undefined;
   const progress = async (final: boolean) => {
     const bytesRead = source.bytesRead();
     const percent = final ? 100 : Math.min(99, Math.floor((100 * bytesRead) / Math.max(1, sizeBytes)));
@@ -146,7 +149,11 @@ export async function runImport(
           }
           if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
             lastProgress = Date.now();
-            await progress(false);
+            progressWrite ??= progress(false)
+              .catch(() => {})
+              .finally(() => {
+                progressWrite = undefined;
+              });
           }
           const next = await batches.next();
           if (next.done) break;
@@ -177,6 +184,7 @@ export async function runImport(
   } finally {
     await batches.return?.(undefined).catch(() => {});
   }
+  await progressWrite;
   await progress(true).catch(() => {});
 
   const counts = writer?.counts;
