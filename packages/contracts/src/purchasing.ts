@@ -19,13 +19,17 @@ export const approvalLimits = z
   });
 export type ApprovalLimitsView = z.infer<typeof approvalLimits>;
 
-/** Tier → role that acts for it → most it may approve (null: no limit). */
+/** Tier → roles that act for it → most they may approve (null: no limit). */
 export const approvalTierView = z.object({
   tier: approvalTier,
   title: z.string(),
+  /** The tier's own role: the one a proposal of this tier names as `requiredRole`. */
   role: z.string(),
+  /** Every role that approves at this tier (the manager tier: `manager` and `planner`). */
+  roles: z.array(z.string()).min(1),
   limitGbpMinor: z.number().int().nullable(),
 });
+export type ApprovalTierView = z.infer<typeof approvalTierView>;
 
 export const proposalView = z.object({
   id: z.number().int(),
@@ -50,6 +54,7 @@ export const proposalView = z.object({
   expectedDelivery: isoDate.nullable(),
   status: proposalStatus,
   requiredTier: approvalTier,
+  /** The tier's own role; every role of the tier may approve (see `approvalTiers`). */
   requiredRole: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -4,7 +4,15 @@ import { isAllowed, PERMISSIONS } from './permissions';
 const admin = ['*'];
 const developer = ['read:*', 'write:development', 'write:test'];
 const viewer = ['read:*'];
-const planner = ['read:*', 'write:forecasts', 'write:inventory', 'write:production', 'write:imports'];
+// As seeded (0001) with the approval permission of migration 0010.
+const planner = [
+  'read:*',
+  'write:forecasts',
+  'write:inventory',
+  'write:production',
+  'write:imports',
+  'approve:purchase-orders',
+];
 
 describe('isAllowed', () => {
   it('gives admin every permission in every environment', () => {
@@ -29,7 +37,8 @@ describe('isAllowed', () => {
   it('gives business roles exactly their grants', () => {
     expect(isAllowed(planner, 'write:forecasts', 'production')).toBe(true);
     expect(isAllowed(planner, 'write:scenarios', 'production')).toBe(false);
-    expect(isAllowed(planner, 'approve:purchase-orders', 'production')).toBe(false);
+    expect(isAllowed(planner, 'approve:purchase-orders', 'production')).toBe(true);
+    expect(isAllowed(planner, 'export:data', 'production')).toBe(false);
   });
 
   it('does not let read:* cover admin or export actions', () => {

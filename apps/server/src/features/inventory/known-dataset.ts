@@ -238,18 +238,62 @@ export function describeKnownDatasetBehaviour(h: () => KnownDatasetHarness): voi
     const byManager = await post(`${url}/approve`, h().manager);
     expect(byManager.statusCode).toBe(403);
     expect(byManager.json().detail).toContain('Director');
+    // Planners approve routine proposals only: above the manager limit they are refused, saying why.
+    const byPlanner = await post(`${url}/approve`, h().planner);
+    expect(byPlanner.statusCode).toBe(403);
+    expect(byPlanner.headers['content-type']).toContain('application/problem+json');
+    expect(byPlanner.json()).toMatchObject({
+      type: '/problems/forbidden',
+      status: 403,
+      detail:
+        '£60,000.00 needs approval by the Director (finance role) tier or above; your role (planner) approves up to £50,000.00 (the manager limit).',
+    });
+
+    // The limits are settings an admin changes (audited); open proposals are re-tiered at once.
+    const limitsUrl = '/api/purchase-proposals/approval-limits';
+    const put = (headers: Headers, payload: Record<string, unknown>) =>
+      h().app.inject({ method: 'PUT', url: limitsUrl, headers, payload });
+    const current = await get(limitsUrl, h().planner);
+    expect(current.limits).toEqual({ managerLimitGbpMinor: 5_000_000, directorLimitGbpMinor: 20_000_000 });
+    expect(current.tiers.map((t: { roles: string[] }) => t.roles)).toEqual([
+      ['manager', 'planner'],
+      ['finance'],
+      ['admin'],
+    ]);
+    const raised = { managerLimitGbpMinor: 7_500_000, directorLimitGbpMinor: 20_000_000 };
+    expect((await put(h().planner, raised)).statusCode).toBe(403);
+    expect(
+      (await put(h().admin, { managerLimitGbpMinor: 30_000_000, directorLimitGbpMinor: 20_000_000 }))
+        .statusCode,
+    ).toBe(400);
+    const saved = await put(h().admin, raised);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().tiers[0]).toMatchObject({ tier: 'manager', limitGbpMinor: 7_500_000 });
+    expect((await get(`/api/purchase-proposals?status=proposed`)).items[0]).toMatchObject({
+      id: proposal.id,
+      requiredTier: 'manager',
+      requiredRole: 'manager',
+    });
+    expect(
+      (await put(h().admin, { managerLimitGbpMinor: 5_000_000, directorLimitGbpMinor: 20_000_000 }))
+        .statusCode,
+    ).toBe(200);
+    expect((await get(`/api/purchase-proposals?status=proposed`)).items[0].requiredTier).toBe('director');
     // Back within the manager's limit.
     expect((await patch(720)).json()).toMatchObject({ amountMinor: 720_000, requiredTier: 'manager' });
   });
 
-  it('lets only approvers approve, audits the decision, and nets the approved order', async () => {
+  it('lets only approvers approve (a planner within the manager limit), audits it, and nets the order', async () => {
     const [proposal] = (await get('/api/purchase-proposals?status=proposed')).items;
     const url = `/api/purchase-proposals/${proposal.id}/approve`;
-    expect((await post(url, h().viewer)).statusCode).toBe(403);
-    expect((await post(url, h().planner)).statusCode).toBe(403);
-    const approved = await post(url, h().manager, { note: 'as planned' });
+    const byViewer = await post(url, h().viewer);
+    expect(byViewer.statusCode).toBe(403);
+    expect(byViewer.json().type).toBe('/problems/forbidden');
+    // £7,200: a routine proposal within the manager tier, which planners act on as well as managers.
+    const approved = await post(url, h().planner, { note: 'as planned' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', decisionNote: 'as planned', quantity: 720 });
+    expect(approved.json().decidedBy).toBeTruthy();
     expect((await post(url, h().admin)).statusCode).toBe(409);
 
     const audit = await queryRows<{ action: string; target_id: string }>(
@@ -345,6 +389,7 @@ export function describeKnownDatasetBehaviour(h: () => KnownDatasetHarness): voi
       requiredRole: 'finance',
     });
     expect((await post(`${url}/approve`, h().manager)).statusCode).toBe(403);
+    expect((await post(`${url}/approve`, h().planner)).statusCode).toBe(403);
     const approved = await post(`${url}/approve`, h().finance);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().status).toBe('approved');

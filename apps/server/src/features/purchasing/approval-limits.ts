@@ -1,11 +1,14 @@
-import type { ApprovalLimitsView } from '@sentia/contracts';
+import type { ApprovalLimitsView, ApprovalTierView } from '@sentia/contracts';
 import { type Database, schema } from '@sentia/db';
 import {
   APPROVAL_TIER_ROLES,
+  APPROVAL_TIERS,
   type ApprovalLimits,
   type ApprovalTier,
+  approvalLimitOfTier,
   checkApprovalLimits,
   DEFAULT_APPROVAL_LIMITS,
+  primaryRoleOfTier,
   requiredApprovalTier,
 } from '@sentia/domain';
 import { eq, sql } from 'drizzle-orm';
@@ -13,11 +16,19 @@ import { type Actor, recordAudit } from '../audit/record-audit';
 
 export const APPROVAL_LIMITS_KEY = 'purchasing.approvalLimits';
 
-export const TIER_TITLES: Record<ApprovalTier, string> = {
+export const TIER_NAMES: Record<ApprovalTier, string> = {
   manager: 'Manager',
-  director: 'Director (finance role)',
-  cfo: 'CFO (admin role)',
+  director: 'Director',
+  cfo: 'CFO',
 };
+
+/** "Manager (manager or planner role)", "Director (finance role)", "CFO (admin role)". */
+export const TIER_TITLES = Object.fromEntries(
+  APPROVAL_TIERS.map((tier) => [
+    tier,
+    `${TIER_NAMES[tier]} (${APPROVAL_TIER_ROLES[tier].join(' or ')} role)`,
+  ]),
+) as Record<ApprovalTier, string>;
 
 export async function readApprovalLimits(db: Pick<Database, 'select'>): Promise<ApprovalLimits> {
   const [row] = await db
@@ -34,18 +45,14 @@ export async function readApprovalLimits(db: Pick<Database, 'select'>): Promise<
   }
 }
 
-/** Tier, title, acting role and limit of each approval tier. */
-export function approvalTiers(limits: ApprovalLimits) {
-  return (['manager', 'director', 'cfo'] as const).map((tier) => ({
+/** Tier, title, acting roles and limit of each approval tier. */
+export function approvalTiers(limits: ApprovalLimits): ApprovalTierView[] {
+  return APPROVAL_TIERS.map((tier) => ({
     tier,
     title: TIER_TITLES[tier],
-    role: APPROVAL_TIER_ROLES[tier],
-    limitGbpMinor:
-      tier === 'manager'
-        ? limits.managerLimitGbpMinor
-        : tier === 'director'
-          ? limits.directorLimitGbpMinor
-          : null,
+    role: primaryRoleOfTier(tier),
+    roles: [...APPROVAL_TIER_ROLES[tier]],
+    limitGbpMinor: approvalLimitOfTier(tier, limits),
   }));
 }
 
@@ -89,7 +96,10 @@ export async function writeApprovalLimits(
   });
 }
 
-/** The role that must approve an amount; an amount without a GBP value (no FX rate) goes to the CFO. */
+/**
+ * The role a proposal names as its approver: the own role of the tier the amount needs (other roles of
+ * that tier and higher tiers may approve it too). An amount without a GBP value (no FX rate) goes to the CFO.
+ */
 export function approverRoleFor(amountGbpMinor: number | null, limits: ApprovalLimits): string {
-  return APPROVAL_TIER_ROLES[amountGbpMinor === null ? 'cfo' : requiredApprovalTier(amountGbpMinor, limits)];
+  return primaryRoleOfTier(amountGbpMinor === null ? 'cfo' : requiredApprovalTier(amountGbpMinor, limits));
 }

@@ -1,10 +1,16 @@
 import { type Database, schema } from '@sentia/db';
-import { type ApprovalLimits, canApproveAmount, requiredApprovalTier } from '@sentia/domain';
+import {
+  type ApprovalLimits,
+  approvalLimitOfRole,
+  approvalTierOfRole,
+  canApproveAmount,
+  requiredApprovalTier,
+} from '@sentia/domain';
 import { eq, sql } from 'drizzle-orm';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { type Actor, recordAudit } from '../audit/record-audit';
 import { addDays } from '../inventory/plan-model';
-import { approverRoleFor, readApprovalLimits, TIER_TITLES } from './approval-limits';
+import { approverRoleFor, readApprovalLimits, TIER_NAMES, TIER_TITLES } from './approval-limits';
 import { proposalAmounts } from './proposal-amounts';
 import type { ProposalDetails } from './regenerate-proposals';
 
@@ -40,20 +46,29 @@ function snapshot(row: Row) {
   };
 }
 
+/**
+ * Refuses (403) an approval the caller's tier does not cover, saying why: the amount, the tier it needs
+ * and the most the caller's role may approve (a planner or manager up to the manager limit).
+ */
 function assertWithinLimit(row: Row, role: string, limits: ApprovalLimits): void {
   // Without a GBP value the amount cannot be checked against a limit: only the CFO tier may approve.
   const amount = row.amountGbp ?? Number.MAX_SAFE_INTEGER;
   if (canApproveAmount(role, amount, limits)) return;
   const tier = row.amountGbp === null ? 'cfo' : requiredApprovalTier(row.amountGbp, limits);
-  const value = row.amountGbp === null ? 'An amount without a GBP value' : `${gbp(row.amountGbp)}`;
-  throw new ForbiddenError(
-    `${value} needs approval by the ${TIER_TITLES[tier]} tier or above; your role (${role}) cannot approve it.`,
-  );
+  const value =
+    row.amountGbp === null ? 'A proposal without a GBP value (no exchange rate)' : `${gbp(row.amountGbp)}`;
+  const own = approvalTierOfRole(role);
+  const limit = approvalLimitOfRole(role, limits);
+  const yours =
+    own === null || limit === null
+      ? `your role (${role}) approves no purchase proposals`
+      : `your role (${role}) approves up to ${gbp(limit)} (the ${TIER_NAMES[own].toLowerCase()} limit)`;
+  throw new ForbiddenError(`${value} needs approval by the ${TIER_TITLES[tier]} tier or above; ${yours}.`);
 }
 
 /**
- * Approves an open proposal when the caller's role covers its amount (manager ≤ manager limit, finance as
- * director ≤ director limit, admin as CFO above), in one transaction with its audit entry. The expected
+ * Approves an open proposal when the caller's role covers its amount (manager and planner ≤ manager limit,
+ * finance as director ≤ director limit, admin as CFO above), in one transaction with its audit entry. The expected
  * delivery moves to the approval date plus the lead time.
  */
 export async function approveProposal(

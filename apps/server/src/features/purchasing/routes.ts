@@ -63,7 +63,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
       schema: {
         tags,
         summary:
-          'Approve a proposal within your tier (manager ≤ £50k, finance ≤ £200k, admin above; limits are settings); audited',
+          'Approve a proposal within your tier (manager or planner ≤ £50k, finance ≤ £200k, admin above; limits are settings); 403 above it; audited',
         params: idParams,
         body: decisionBody,
         response: { 200: proposalView },
@@ -167,7 +167,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
       config: { access: 'read:purchasing', feature: 'optimization' },
       schema: {
         tags,
-        summary: 'Approval tiers: the role acting for each and its limit in GBP',
+        summary: 'Approval tiers: the roles acting for each and its limit in GBP',
         response: { 200: approvalLimitsResponse },
       },
     },

@@ -1,6 +1,6 @@
 import type { ProposalStatus, ProposalView } from '@sentia/contracts';
 import { type Database, schema } from '@sentia/db';
-import { APPROVAL_TIER_ROLES, type ApprovalTier } from '@sentia/domain';
+import { type ApprovalTier, approvalTierOfRole } from '@sentia/domain';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProposalDetails } from '../regenerate-proposals';
 
@@ -147,7 +147,7 @@ export async function querySupplierGroups(db: Pick<Database, 'select'>, filters:
   return [...groups.values()];
 }
 
+/** The tier of a proposal's stored approver role; a role that approves nothing leaves it to the CFO. */
 function tierOfRole(role: string): ApprovalTier {
-  const entry = Object.entries(APPROVAL_TIER_ROLES).find(([, r]) => r === role);
-  return (entry?.[0] as ApprovalTier | undefined) ?? 'cfo';
+  return approvalTierOfRole(role) ?? 'cfo';
 }
