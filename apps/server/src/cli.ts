@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from './features/audit/record-audit';
 import { isDemoDataLoaded } from './features/demo/demo-settings';
 import { loadDemoDataJob } from './features/demo/jobs';
 import { assertPasswordPolicy, hashPassword } from './features/identity/passwords';
+import { announceIdentityChange } from './features/identity/principal-cache';
 import {
   createUser,
   findUserIdByEmail,
@@ -119,6 +120,7 @@ async function run(
         await findUserIdByEmail(ctx.db, need('email')),
         need('role'),
       );
+      await announceIdentityChange(ctx, user.id);
       process.stdout.write(`${user.email} is now ${user.role}.\n`);
       return 0;
     }
@@ -142,6 +144,7 @@ async function run(
           targetId: userId,
         });
       });
+      await announceIdentityChange(ctx, userId);
       process.stdout.write(`Password changed; existing sessions ended.\n`);
       if (!values.password) process.stdout.write(`New password (shown once): ${password}\n`);
       return 0;
@@ -155,6 +158,7 @@ async function run(
         await findUserIdByEmail(ctx.db, need('email')),
         disabled,
       );
+      await announceIdentityChange(ctx, user.id);
       process.stdout.write(`${user.email} is ${user.disabled ? 'disabled (sessions ended)' : 'enabled'}.\n`);
       return 0;
     }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectPostgres, type Database, type DatabaseHandle, migratePglite, openPglite } from '@sentia/db';
 import type { FeatureFlags } from './features/feature-flags/feature-flags';
+import { PrincipalCache } from './features/identity/principal-cache';
 import { MaintenanceSwitch } from './features/maintenance/maintenance-switch';
 import { createOperations } from './features/system/operations';
 import type { BuildInfo } from './platform/build-info';
@@ -50,6 +51,8 @@ export interface AppContext {
   telemetry: Telemetry;
   /** Reports each job attempt (metrics, events, traces, errors); used by executeJob. */
   jobObserver: JobObserver;
+  /** This replica's recently verified tokens and sessions (features/identity/principal-cache.ts). */
+  principals: PrincipalCache;
 }
 
 export interface OpenedContext {
@@ -112,6 +115,7 @@ export async function openContext(
     flags: operations.flags,
     telemetry: operations.telemetry,
     jobObserver: operations.jobObserver,
+    principals: new PrincipalCache({ ttlMs: config.AUTH_CACHE_SECONDS * 1000 }),
   };
   return {
     ctx,

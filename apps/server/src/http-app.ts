@@ -11,6 +11,7 @@ import { registerForecastRoutes } from './features/forecasts/routes';
 import { registerForecastSchedule } from './features/forecasts/schedule';
 import { authenticateRequest } from './features/identity/authenticate';
 import { hasValidCsrfToken } from './features/identity/http-session';
+import { followIdentityChanges } from './features/identity/principal-cache';
 import { registerIdentityRoutes } from './features/identity/routes';
 import { registerImportRoutes } from './features/imports/routes';
 import { registerInventoryRoutes } from './features/inventory/routes';
@@ -81,7 +82,12 @@ export async function buildHttpApp(ctx: AppContext, options: { serveWeb?: boolea
   const stopListening = ctx.events.subscribe((event) => {
     if (event.type === 'flags.changed') ctx.flags.invalidate();
   });
-  app.addHook('onClose', async () => stopListening());
+  // A sign-out, revocation, role change or disabled user on another replica applies here at once.
+  const stopFollowingIdentity = followIdentityChanges(ctx);
+  app.addHook('onClose', async () => {
+    stopListening();
+    stopFollowingIdentity();
+  });
 
   if (options.serveWeb ?? true) await serveWebApp(app);
   else app.setNotFoundHandler(handleNotFound);

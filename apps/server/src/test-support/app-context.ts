@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseHandle } from '@sentia/db';
 import { type AppContext, requireSecret } from '../context';
+import { PrincipalCache } from '../features/identity/principal-cache';
 import { MaintenanceSwitch } from '../features/maintenance/maintenance-switch';
 import { createOperations } from '../features/system/operations';
 import { type AppConfig, loadConfig } from '../platform/config/load-config';
@@ -98,6 +99,7 @@ export function createTestContext(
     flags: operations.flags,
     telemetry: operations.telemetry,
     jobObserver: operations.jobObserver,
+    principals: new PrincipalCache({ ttlMs: config.AUTH_CACHE_SECONDS * 1000 }),
   };
   inProcessJobs?.attach(ctx);
   return {

@@ -33,21 +33,38 @@ export async function authenticateRequest(
   return null;
 }
 
+/**
+ * A token verified before is not verified again, and a session looked up within AUTH_CACHE_SECONDS
+ * is not read again (principal-cache.ts: revocations and role changes drop entries at once).
+ */
 async function principalFromAccessToken(
   ctx: AppContext,
   token: string,
   via: 'bearer' | 'cookie',
 ): Promise<Principal> {
-  const claims = await verifyAccessToken(
-    token,
-    requireSecret(ctx.config.JWT_ACCESS_SECRET, 'JWT_ACCESS_SECRET'),
-  );
-  const [user, active] = await Promise.all([
-    findEnabledUser(ctx.db, { userId: claims.userId }),
-    isSessionActive(ctx.db, claims.sessionId),
-  ]);
-  if (!user) throw new UnauthorizedError('This account is disabled or no longer exists.');
-  if (!active) throw new UnauthorizedError('This session has ended; sign in again.');
-  void touchSession(ctx.db, claims.sessionId).catch(() => {});
+  const { principals } = ctx;
+  let claims = principals.claims(token);
+  if (!claims) {
+    const verified = await verifyAccessToken(
+      token,
+      requireSecret(ctx.config.JWT_ACCESS_SECRET, 'JWT_ACCESS_SECRET'),
+    );
+    principals.rememberClaims(token, verified, verified.expiresAtMs);
+    claims = verified;
+  }
+  let user = principals.user(claims);
+  if (!user) {
+    const generation = principals.begin();
+    const [found, active] = await Promise.all([
+      findEnabledUser(ctx.db, { userId: claims.userId }),
+      isSessionActive(ctx.db, claims.sessionId),
+    ]);
+    if (!found) throw new UnauthorizedError('This account is disabled or no longer exists.');
+    if (!active) throw new UnauthorizedError('This session has ended; sign in again.');
+    principals.rememberUser(claims, found, generation);
+    user = found;
+  }
+  // The idle window is 24 h: recording use once a minute per session is plenty.
+  if (principals.shouldTouch(claims.sessionId)) void touchSession(ctx.db, claims.sessionId).catch(() => {});
   return { ...user, sessionId: claims.sessionId, via };
 }

@@ -17,6 +17,7 @@ import type { ApiServer } from '../../platform/http/create-server';
 import { recordAudit } from '../audit/record-audit';
 import { COOKIES, clearSessionCookies, readSignedCookie, setSessionCookies } from './http-session';
 import type { Principal } from './principal';
+import { announceIdentityChange } from './principal-cache';
 import { familyOf, listSessions, revokeSessions, rotateSession } from './sessions';
 import { signIn } from './sign-in';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './tokens';
@@ -75,11 +76,14 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       const fromBody = request.body?.refreshToken;
       const token = fromBody ?? readSignedCookie(request, COOKIES.refresh);
       if (!token) throw new UnauthorizedError('No refresh token; sign in again.');
-      const rotated = await rotateSession(ctx.db, refreshSecret, token, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      });
+      const rotated = await rotateSession(
+        ctx.db,
+        refreshSecret,
+        token,
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
+        // A reused token ended its family: every replica must stop accepting its access tokens.
+        { onFamilyRevoked: (userId) => announceIdentityChange(ctx, userId) },
+      );
       const accessToken = await issueAccessToken(
         { userId: rotated.userId, sessionId: rotated.sessionId },
         accessSecret,
@@ -110,6 +114,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
       if (caller.sessionId) {
         const family = await familyOf(ctx.db, caller.sessionId);
         if (family) await revokeSessions(ctx.db, actorOf(request, caller), caller.userId, family);
+        await announceIdentityChange(ctx, caller.userId);
       }
       await recordAudit(ctx.db, actorOf(request, caller), {
         action: 'auth.logout',
@@ -176,6 +181,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
     async (request, reply) => {
       const caller = callerOf<Principal>(request);
       await revokeSessions(ctx.db, actorOf(request, caller), caller.userId, request.params.id);
+      await announceIdentityChange(ctx, caller.userId);
       return reply.code(204).send(null);
     },
   );
@@ -193,6 +199,7 @@ export function registerIdentityRoutes(app: ApiServer, ctx: AppContext): void {
     async (request, reply) => {
       const caller = callerOf<Principal>(request);
       const revoked = await revokeSessions(ctx.db, actorOf(request, caller), caller.userId);
+      await announceIdentityChange(ctx, caller.userId);
       clearSessionCookies(reply);
       return { revoked };
     },

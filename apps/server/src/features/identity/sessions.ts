@@ -53,6 +53,7 @@ export async function rotateSession(
   refreshSecret: string,
   refreshToken: string,
   origin: SessionOrigin & { requestId: string | null },
+  hooks: { onFamilyRevoked?: (userId: string) => Promise<void> } = {},
 ): Promise<IssuedSession & { userId: string }> {
   const hash = hashRefreshToken(refreshToken, refreshSecret);
   const outcome = await db.transaction(async (tx) => {
@@ -95,6 +96,7 @@ export async function rotateSession(
           { action: 'auth.refresh.reuse-detected', targetType: 'session-family', targetId: session.familyId },
         );
       });
+      await hooks.onFamilyRevoked?.(session.userId);
       throw new UnauthorizedError(
         'This refresh token was already used; the session has been ended. Sign in again.',
       );
@@ -127,7 +129,7 @@ export async function isSessionActive(db: Database, sessionId: string): Promise<
   return Boolean(row?.active);
 }
 
-/** Marks the session family used (sliding 24 h idle window); cheap enough for every authenticated request. */
+/** Marks the session used (sliding 24 h idle window); authentication calls it at most once a minute per session. */
 export async function touchSession(db: Database, sessionId: string): Promise<void> {
   await db
     .update(schema.sessions)

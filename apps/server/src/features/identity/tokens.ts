@@ -28,15 +28,21 @@ export async function issueAccessToken(
     .sign(new TextEncoder().encode(secret));
 }
 
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+export interface VerifiedAccessClaims extends AccessClaims {
+  /** The token's `exp`, in milliseconds. */
+  expiresAtMs: number;
+}
+
+export async function verifyAccessToken(token: string, secret: string): Promise<VerifiedAccessClaims> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
     });
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('claims missing');
-    return { userId: payload.sub, sessionId: payload.sid };
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number')
+      throw new Error('claims missing');
+    return { userId: payload.sub, sessionId: payload.sid, expiresAtMs: payload.exp * 1000 };
   } catch (error) {
     if (error instanceof errors.JWTExpired)
       throw new UnauthorizedError('The access token has expired; refresh it.');

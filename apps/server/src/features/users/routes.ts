@@ -10,6 +10,7 @@ import type { AppContext } from '../../context';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
+import { announceIdentityChange } from '../identity/principal-cache';
 import { actorOf } from '../identity/routes';
 import { createUser, listRoles, listUsers, setUserDisabled, setUserRole } from './manage-users';
 
@@ -79,6 +80,8 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
       if (request.body.disabled !== undefined) {
         user = await setUserDisabled(ctx.db, actor, request.params.id, request.body.disabled);
       }
+      // Their role, permissions or sessions changed: no replica may keep serving the old ones.
+      await announceIdentityChange(ctx, request.params.id);
       return user!;
     },
   );

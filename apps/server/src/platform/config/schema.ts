@@ -80,6 +80,12 @@ export const envSchema = z.object({
   JWT_REFRESH_SECRET: secret(32),
   SESSION_SECRET: secret(32),
 
+  /**
+   * How long a replica trusts its copy of a signed-in session (user, role, session state) before
+   * reading the database again, seconds; revocations and role changes apply at once regardless.
+   * 0: read on every request.
+   */
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** PEM public key of the Clerk instance: Clerk session tokens are then verified offline. */
   CLERK_JWT_KEY: optionalString,
   /** Role given to a Clerk user seen for the first time; unset → such users must be linked by an admin. */
