@@ -12,9 +12,11 @@ const BOUGHT_SKU = 'RUM-SPICED-70';
  * Inventory optimisation on the demo data, in Chromium: a planner tries a higher service level, sees
  * what the safety stock would cost before saving it, and saves it; purchases are proposed when stock
  * falls below the reorder point (here after a stock count imported through the CSV import); a viewer
- * sees the proposal but no Approve button and the API refuses them (403); a manager approves it on the
- * page (within the manager's tier) and the decision is in the audit log. axe finds no serious violation
- * on the three pages. With the feature switched off the pages leave the navigation and the API answers 404.
+ * sees the proposal but no Approve button and the API refuses them (403); the planner (and a manager)
+ * are offered Approve, and the planner approves it on the page (a routine proposal, within the manager
+ * tier planners act on) and the decision is in the audit log. An admin changes the approval limits on the
+ * Purchasing page. axe finds no serious violation on the three pages. With the feature switched off the
+ * pages leave the navigation and the API answers 404.
  */
 describe('inventory, purchasing and production in the browser (embedded mode, demo data)', () => {
   let app: RunningApp;
@@ -209,39 +211,48 @@ describe('inventory, purchasing and production in the browser (embedded mode, de
     expect(proposal.quantity).toBeGreaterThanOrEqual(proposal.moq);
     expect(proposal.requiredRole).toBe('manager');
 
+    expect(proposal.amountGbpMinor).not.toBeNull();
+    expect(proposal.amountGbpMinor!).toBeLessThanOrEqual(5_000_000);
+
     const refused = await call('viewer', `/api/purchase-proposals/${proposal.id}/approve`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
     expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
 
-    for (const role of ['viewer', 'planner']) {
-      const { context, page } = await open(role, '/purchasing');
-      const row = page.locator('tr', { hasText: BOUGHT_SKU });
-      await row.waitFor({ timeout: 30_000 });
-      expect(
-        await page.getByRole('button', { name: /^Approve \d/ }).count(),
-        `${role} sees no Approve button`,
-      ).toBe(0);
-      expect(await row.getByText(/Awaiting Manager/).count()).toBe(1);
-      if (role === 'viewer') {
-        await page.screenshot({ path: `${dataDir}/purchasing-viewer.png`, fullPage: true });
-        await expectAccessible(page, 'purchasing');
-      }
-      await context.close();
-    }
+    const { context, page } = await open('viewer', '/purchasing');
+    const row = page.locator('tr', { hasText: BOUGHT_SKU });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: /^Approve \d/ }).count(), 'viewer: no Approve').toBe(0);
+    expect(await row.getByText(/Awaiting Manager \(manager or planner role\)/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save approval limits' }).count()).toBe(0);
+    await page.screenshot({ path: `${dataDir}/purchasing-viewer.png`, fullPage: true });
+    await expectAccessible(page, 'purchasing');
+    await context.close();
+
+    // A manager is offered Approve for it too (the same tier); they leave it to the planner.
+    const manager = await open('manager', '/purchasing');
+    await manager.page
+      .getByRole('button', { name: `Approve ${proposal.quantity} × ${BOUGHT_SKU}` })
+      .waitFor({ timeout: 30_000 });
+    await manager.context.close();
   });
 
-  it('lets a manager approve it on the page, and records the decision', async () => {
-    const { items } = await api<ProposalsResponse>('manager', '/api/purchase-proposals?status=proposed');
+  it('lets the planner approve it on the page (within the manager tier), and records the decision', async () => {
+    const { items } = await api<ProposalsResponse>('planner', '/api/purchase-proposals?status=proposed');
     const proposal = items.find((p) => p.sku === BOUGHT_SKU)!;
-    const { context, page } = await open('manager', '/purchasing');
+    const { context, page } = await open('planner', '/purchasing');
+    expect(await page.locator('[data-figure="my-approval-limit"]').textContent()).toBe(
+      'You approve up to £50,000 (manager tier); larger proposals wait for a higher tier.',
+    );
+    expect(await page.getByRole('button', { name: 'Save approval limits' }).count()).toBe(0);
     await page.getByRole('button', { name: `Approve ${proposal.quantity} × ${BOUGHT_SKU}` }).click();
     await expect
       .poll(
         async () =>
-          (await api<ProposalsResponse>('manager', '/api/purchase-proposals?status=approved')).items.map(
+          (await api<ProposalsResponse>('planner', '/api/purchase-proposals?status=approved')).items.map(
             (p) => p.id,
           ),
         {
@@ -250,7 +261,9 @@ describe('inventory, purchasing and production in the browser (embedded mode, de
       )
       .toContain(proposal.id);
     await page.getByRole('button', { name: 'Approved' }).click();
-    await page.locator('[data-status="approved"]').first().waitFor({ timeout: 15_000 });
+    const approvedRow = page.locator('tr', { hasText: BOUGHT_SKU });
+    await approvedRow.locator('[data-status="approved"]').waitFor({ timeout: 15_000 });
+    expect(await approvedRow.getByText('by E2E planner').count()).toBe(1);
     await page.screenshot({ path: `${dataDir}/purchasing-approved.png`, fullPage: true });
     const audit = await api<{ entries: { action: string; targetId: string | null }[] }>(
       'admin',
@@ -258,6 +271,47 @@ describe('inventory, purchasing and production in the browser (embedded mode, de
     );
     expect(audit.entries.map((e) => e.targetId)).toContain(String(proposal.id));
     await context.close();
+  });
+
+  it('lets an admin change the approval limits on the Purchasing page', async () => {
+    const limitsUrl = '/api/purchase-proposals/approval-limits';
+    type Limits = { limits: { managerLimitGbpMinor: number; directorLimitGbpMinor: number } };
+    const { context, page } = await open('admin', '/purchasing');
+    const managerLimit = page.getByLabel('Manager tier up to (£)');
+    expect(await managerLimit.inputValue()).toBe('50000');
+    expect(await page.getByLabel('Director tier up to (£)').inputValue()).toBe('200000');
+    // The director's limit may not be below the manager's: said beside the field, nothing sent.
+    await managerLimit.fill('250000');
+    await page.getByRole('button', { name: 'Save approval limits' }).click();
+    await page.getByText('Must be at least the manager limit').waitFor({ timeout: 5_000 });
+    expect((await api<Limits>('admin', limitsUrl)).limits.managerLimitGbpMinor).toBe(5_000_000);
+
+    await managerLimit.fill('40,000');
+    await page.getByRole('button', { name: 'Save approval limits' }).click();
+    await page.getByText(/^Saved: manager tier up to £40,000, director up to £200,000\./).waitFor({
+      timeout: 15_000,
+    });
+    expect((await api<Limits>('admin', limitsUrl)).limits).toEqual({
+      managerLimitGbpMinor: 4_000_000,
+      directorLimitGbpMinor: 20_000_000,
+    });
+    await expect
+      .poll(() => page.locator('[data-tier="manager"]').textContent(), { timeout: 15_000 })
+      .toBe('Manager (manager or planner role): up to £40,000');
+    await page.screenshot({ path: `${dataDir}/purchasing-admin-limits.png`, fullPage: true });
+    await expectAccessible(page, 'purchasing (admin)');
+    await context.close();
+    const audit = await api<{ entries: { action: string; targetId: string | null }[] }>(
+      'admin',
+      '/api/admin/audit?action=settings.changed',
+    );
+    expect(audit.entries.some((e) => e.targetId === 'purchasing.approvalLimits')).toBe(true);
+    const restored = await call('admin', limitsUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ managerLimitGbpMinor: 5_000_000, directorLimitGbpMinor: 20_000_000 }),
+    });
+    expect(restored.status).toBe(200);
   });
 
   it('shows the production schedule within capacity, with no serious violation', async () => {

@@ -10,9 +10,21 @@ import {
 } from './plan-format';
 
 const tiers = [
-  { tier: 'manager' as const, title: 'Manager', role: 'manager', limitGbpMinor: 5_000_000 },
-  { tier: 'director' as const, title: 'Director (finance role)', role: 'finance', limitGbpMinor: 20_000_000 },
-  { tier: 'cfo' as const, title: 'CFO (admin role)', role: 'admin', limitGbpMinor: null },
+  {
+    tier: 'manager' as const,
+    title: 'Manager (manager or planner role)',
+    role: 'manager',
+    roles: ['manager', 'planner'],
+    limitGbpMinor: 5_000_000,
+  },
+  {
+    tier: 'director' as const,
+    title: 'Director (finance role)',
+    role: 'finance',
+    roles: ['finance'],
+    limitGbpMinor: 20_000_000,
+  },
+  { tier: 'cfo' as const, title: 'CFO (admin role)', role: 'admin', roles: ['admin'], limitGbpMinor: null },
 ];
 
 describe('plan formatting', () => {
@@ -44,6 +56,14 @@ describe('plan formatting', () => {
     const manager = { role: 'manager', permissions: ['approve:purchase-orders'] };
     expect(mayApprove(manager, 4_000_000, tiers, true)).toBe(true);
     expect(mayApprove(manager, 6_000_000, tiers, true)).toBe(false);
+    // Planners approve routine proposals: up to the manager limit, not above.
+    const planner = { role: 'planner', permissions: ['approve:purchase-orders'] };
+    expect(mayApprove(planner, 720_000, tiers, true)).toBe(true);
+    expect(mayApprove(planner, 5_000_000, tiers, true)).toBe(true);
+    expect(mayApprove(planner, 5_000_001, tiers, true)).toBe(false);
+    expect(mayApprove(planner, null, tiers, true)).toBe(false);
+    // Without the permission (a database where migration 0010 has not run) no button either.
+    expect(mayApprove(planner, 720_000, tiers, false)).toBe(false);
     expect(mayApprove({ role: 'finance', permissions: [] }, 6_000_000, tiers, true)).toBe(true);
     expect(mayApprove({ role: 'admin', permissions: ['*'] }, null, tiers, true)).toBe(true);
     expect(mayApprove({ role: 'manager', permissions: [] }, null, tiers, true)).toBe(false);

@@ -1,4 +1,4 @@
-import type { ReplenishmentReasonView } from '@sentia/contracts';
+import type { ApprovalTierView, ReplenishmentReasonView } from '@sentia/contracts';
 import { canApproveAmount } from '@sentia/domain';
 import { formatBusinessDate } from '../../format/date';
 
@@ -67,16 +67,10 @@ export function serviceLevelInput(value: number): string {
   return String(Math.round(value * 10_000) / 100);
 }
 
-export interface ApprovalTierView {
-  tier: 'manager' | 'director' | 'cfo';
-  title: string;
-  role: string;
-  limitGbpMinor: number | null;
-}
-
 /**
  * Whether this person may approve an amount: their role grants approvals and its tier covers the amount
- * (the server checks again). An amount without a GBP value needs the CFO tier.
+ * (managers and planners up to the manager limit; the server checks again). An amount without a GBP value
+ * needs the CFO tier.
  */
 export function mayApprove(
   me: { role: string; permissions: readonly string[] } | undefined,

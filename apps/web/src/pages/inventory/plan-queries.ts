@@ -1,4 +1,6 @@
 import {
+  type ApprovalLimitsView,
+  approvalLimitsResponse,
   inventorySettingsResponse,
   levelsResponse,
   policiesResponse,
@@ -69,6 +71,10 @@ export const saveInventorySettings = (body: UpdateInventorySettingsBody) =>
   sendJson('PUT', '/api/inventory/settings', body, inventorySettingsResponse);
 
 export const recompute = () => sendJson('POST', '/api/inventory/recompute', undefined, recomputeResponse);
+
+/** New approval limits (admin:settings); the server re-tiers the open proposals. */
+export const saveApprovalLimits = (limits: ApprovalLimitsView) =>
+  sendJson('PUT', '/api/purchase-proposals/approval-limits', limits, approvalLimitsResponse);
 
 export const approveProposal = (id: number) =>
   sendJson('POST', `/api/purchase-proposals/${id}/approve`, {}, proposalView);

@@ -15,6 +15,8 @@ import { mayApprove, reasonText } from '../inventory/plan-format';
 import { PlanMeta } from '../inventory/plan-meta';
 import { downloadApprovedCsv, proposalsQuery } from '../inventory/plan-queries';
 import '../inventory/plan-pages.css';
+import { ApprovalLimitsForm } from './approval-limits-form';
+import { tierOfRole } from './approval-limits-model';
 import { DecisionButtons, QuantityCell } from './proposal-row-actions';
 
 const STATUSES = [
@@ -25,6 +27,12 @@ const STATUSES = [
   { value: '', label: 'All' },
 ] as const;
 
+const TIER_NAME: Record<ProposalView['requiredTier'], string> = {
+  manager: 'manager',
+  director: 'director',
+  cfo: 'CFO',
+};
+
 const STATUS_TEXT: Record<ProposalView['status'], string> = {
   proposed: 'Awaiting approval',
   approved: 'Approved',
@@ -34,7 +42,8 @@ const STATUS_TEXT: Record<ProposalView['status'], string> = {
 
 /**
  * Purchasing: the purchase proposals of the plan grouped by supplier, with why each is proposed and the
- * cash it commits; approve or reject within your approval tier, edit quantities, export what is approved.
+ * cash it commits; approve or reject within your approval tier (managers and planners up to the manager
+ * limit), edit quantities, export what is approved; who approves what, and the limits for admins to change.
  */
 export default function PurchasingPage() {
   const crumbs = usePageCrumbs();
@@ -47,6 +56,7 @@ export default function PurchasingPage() {
   const tiers = data?.approvalTiers ?? [];
   const canApprove = access.can('approve:purchase-orders');
   const canEdit = access.can('write:inventory');
+  const myTier = tierOfRole(tiers, access.me?.role);
   const gbp = (minor: number | null) =>
     minor === null ? 'No FX rate' : formatMoney(minor, 'GBP', locale, { wholeUnits: true });
   const tierTitle = (p: ProposalView) =>
@@ -242,18 +252,29 @@ export default function PurchasingPage() {
             <h2 id="approval-tiers">Who approves</h2>
             <ul className="plan-tiers">
               {tiers.map((t) => (
-                <li key={t.tier}>
+                <li key={t.tier} data-tier={t.tier}>
                   <strong>{t.title}</strong>:{' '}
-                  {t.limitGbpMinor === null ? 'any amount' : `up to ${gbp(t.limitGbpMinor)}`} (role “{t.role}
-                  ”)
+                  {t.limitGbpMinor === null ? 'any amount' : `up to ${gbp(t.limitGbpMinor)}`}
                 </li>
               ))}
             </ul>
+            {canApprove && myTier && (
+              <p className="plan-hint" data-figure="my-approval-limit">
+                {myTier.limitGbpMinor === null
+                  ? `You approve any amount (${TIER_NAME[myTier.tier]} tier).`
+                  : `You approve up to ${gbp(myTier.limitGbpMinor)} (${TIER_NAME[myTier.tier]} tier); larger proposals wait for a higher tier.`}
+              </p>
+            )}
             <p className="plan-hint">
-              A higher tier may approve anything a lower one may. Limits are settings. Approved proposals are
-              exported as CSV to place the orders; creating them in Unleashed comes with the Unleashed
+              A higher tier may approve anything a lower one may; any approver may reject. Approved proposals
+              are exported as CSV to place the orders; creating them in Unleashed comes with the Unleashed
               connection.
             </p>
+            {access.can('admin:settings') ? (
+              <ApprovalLimitsForm tiers={tiers} locale={locale} />
+            ) : (
+              <p className="plan-hint">The limits are settings an administrator changes.</p>
+            )}
           </section>
         </>
       )}
