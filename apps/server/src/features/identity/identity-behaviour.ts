@@ -290,6 +290,14 @@ export function describeIdentityBehaviour(harness: IdentityHarness): void {
       }
     });
 
+    it('seeds each role with the permissions the matrix above assumes', async () => {
+      const rows = await ctx.db
+        .select({ name: schema.roles.name, permissions: schema.roles.permissions })
+        .from(schema.roles);
+      const seeded = Object.fromEntries(rows.map((r) => [r.name, [...r.permissions].sort()]));
+      for (const role of ROLES) expect(seeded[role], role).toEqual([...ROLES_PERMISSIONS[role]].sort());
+    });
+
     it('refuses a write route to a viewer with 403 and lets an admin through', async () => {
       const viewer = await signInAs(app, ctx, 'viewer');
       const admin = await signInAs(app, ctx, 'admin');
@@ -519,6 +527,21 @@ const ROLES_PERMISSIONS: Record<(typeof ROLES)[number], string[]> = {
   developer: ['read:*', 'write:development', 'write:test'],
   viewer: ['read:*'],
   manager: ['read:*', 'write:forecasts', 'write:inventory', 'write:production', 'approve:purchase-orders'],
-  planner: ['read:*', 'write:forecasts', 'write:inventory', 'write:production', 'write:imports'],
-  finance: ['read:*', 'write:scenarios', 'write:working-capital', 'write:imports', 'export:data'],
+  // approve:purchase-orders: planner by migration 0010, finance by 0008.
+  planner: [
+    'read:*',
+    'write:forecasts',
+    'write:inventory',
+    'write:production',
+    'write:imports',
+    'approve:purchase-orders',
+  ],
+  finance: [
+    'read:*',
+    'write:scenarios',
+    'write:working-capital',
+    'write:imports',
+    'export:data',
+    'approve:purchase-orders',
+  ],
 };
