@@ -219,6 +219,7 @@ describe('docker-compose.yml', () => {
       expect(services[name]!.depends_on?.migrate?.condition).toBe('service_completed_successfully');
       expect(services[name]!.depends_on?.postgres?.condition).toBe('service_healthy');
       expect(services[name]!.depends_on?.redis?.condition).toBe('service_healthy');
+      expect(services[name]!.depends_on?.['redis-cache']?.condition).toBe('service_healthy');
       expect(services[name]!.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
     }
     expect(services.web!.healthcheck?.test?.join(' ')).toContain('/api/health');
@@ -238,6 +239,8 @@ describe('docker-compose.yml', () => {
       expect(env.NODE_ENV).toBe('production');
       expect(env.DATABASE_URL).toMatch(/@postgres:5432\//);
       expect(env.REDIS_URL).toBe('redis://redis:6379/0');
+      // The API cache on the allkeys-lru instance, never on the queues' noeviction one.
+      expect(env.REDIS_CACHE_URL).toBe('redis://redis-cache:6379/0');
     }
     expect(services.worker!.environment?.WORKER_CONCURRENCY).toBe('5');
   });
