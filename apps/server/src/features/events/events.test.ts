@@ -78,6 +78,34 @@ describe('GET /api/events (server-sent events)', () => {
     await resumed.waitFor((e) => e.event === 'maintenance.changed');
   });
 
+  it('stays open during maintenance: a page connecting meanwhile is told, and hears when it ends', async () => {
+    const admin = await signInAs(app, test.ctx, 'admin');
+    const viewer = await signInAs(app, test.ctx, 'viewer');
+    const switchTo = (enabled: boolean) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/admin/maintenance',
+        headers: admin.headers,
+        payload: { enabled, message: 'Upgrading the database' },
+      });
+    expect((await switchTo(true)).statusCode).toBe(200);
+    try {
+      expect((await app.inject({ url: '/api/overview', headers: viewer.headers })).statusCode).toBe(503);
+      const stream = await connect(viewer.headers);
+      expect(stream.status).toBe(200);
+      const told = await stream.waitFor((e) => e.event === 'maintenance.changed');
+      expect(told.data).toMatchObject({ enabled: true, message: 'Upgrading the database' });
+      expect(told.id).toBeNull();
+      expect((await switchTo(false)).statusCode).toBe(200);
+      const ended = await stream.waitFor(
+        (e) => e.event === 'maintenance.changed' && e.data.enabled === false,
+      );
+      expect(ended.id).toMatch(/^\d+-\d+$/);
+    } finally {
+      await switchTo(false);
+    }
+  });
+
   it('closes open streams when the server shuts down', async () => {
     const other = createTestContext(database);
     const otherApp = await buildHttpApp(other.ctx, { serveWeb: false });

@@ -6,7 +6,7 @@ import { type AppEvent, compareEventIds, EVENT_ID } from '../../platform/events/
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
-import { formatResync, formatSseEvent } from './sse-stream';
+import { formatResync, formatSseEvent, formatSseNotice } from './sse-stream';
 
 /** A comment line keeps proxies (Railway's edge, nginx) from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
@@ -38,6 +38,9 @@ export function registerEventRoutes(app: ApiServer, ctx: AppContext, options: { 
         event.permission === null ||
         isAllowed(caller.permissions, event.permission as Permission, ctx.config.NODE_ENV);
       const lastEventId = headerValue(request.headers['last-event-id']) ?? request.query.lastEventId;
+      // The stream stays open during maintenance (the gate lets it through): a page that connects
+      // meanwhile is told at once, and hears maintenance.changed when it ends.
+      const maintenance = await ctx.maintenance.current().catch(() => null);
 
       reply.hijack();
       const response = reply.raw;
@@ -50,6 +53,11 @@ export function registerEventRoutes(app: ApiServer, ctx: AppContext, options: { 
         'x-accel-buffering': 'no',
       });
       response.write('retry: 3000\n\n');
+      if (maintenance?.enabled) {
+        response.write(
+          formatSseNotice('maintenance.changed', { enabled: true, message: maintenance.message }),
+        );
+      }
       open.add(response);
       ctx.metrics.sseClients.inc();
 

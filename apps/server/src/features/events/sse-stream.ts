@@ -9,3 +9,8 @@ export function formatSseEvent(event: AppEvent): string {
 export function formatResync(lastId: string | null): string {
   return `${lastId ? `id: ${lastId}\n` : ''}event: resync\ndata: {}\n\n`;
 }
+
+/** An event without an id (it is no part of the replayable stream): the state at connection time. */
+export function formatSseNotice(type: string, data: Record<string, unknown>): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ at: new Date().toISOString(), ...data })}\n\n`;
+}

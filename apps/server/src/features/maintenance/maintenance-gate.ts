@@ -1,12 +1,18 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiServer } from '../../platform/http/create-server';
 import { sendProblem } from '../../platform/http/problem';
 import type { MaintenanceSwitch } from './maintenance-switch';
 
-/** What keeps working during maintenance: probes, metrics, sign-in and the admin endpoints to end it. */
+/**
+ * What keeps working during maintenance: probes, metrics, sign-in, the admin endpoints to end it and
+ * the live-update stream that tells open pages when it ends.
+ */
 const EXEMPT = [
   /^\/api\/(health|status|metrics)(\?|$)/,
   /^\/api\/admin(\/|\?|$)/,
   /^\/api\/auth\//,
+  // Live updates: a page open during maintenance must still hear that it has ended.
+  /^\/api\/events(\?|$)/,
   /^\/assets\//,
   // The pages an administrator needs to end maintenance (the app shell, sign-in and admin).
   /^\/(admin|sign-in)(\/|\?|$)/,
@@ -14,24 +20,38 @@ const EXEMPT = [
 export const MAINTENANCE_RETRY_AFTER_SECONDS = 300;
 
 export function registerMaintenanceGate(app: ApiServer, maintenance: MaintenanceSwitch): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (EXEMPT.some((pattern) => pattern.test(request.url))) return;
-    const state = await maintenance.current();
-    if (!state.enabled) return;
-    reply.header('retry-after', String(MAINTENANCE_RETRY_AFTER_SECONDS));
-    if (!request.url.startsWith('/api') && request.headers.accept?.includes('text/html')) {
-      return reply
-        .code(503)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(maintenancePage(state.message));
+  // A callback hook with a synchronous path while the state is fresh: it runs on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (EXEMPT.some((pattern) => pattern.test(request.url))) return done();
+    const fresh = maintenance.peek();
+    if (fresh) {
+      if (fresh.enabled) refuse(request, reply, fresh.message);
+      else done();
+      return;
     }
-    return sendProblem(reply, request, {
-      type: '/problems/maintenance',
-      title: 'Down for maintenance',
-      status: 503,
-      detail: state.message ?? 'The dashboard is down for maintenance. Try again shortly.',
-    });
+    maintenance.current().then((state) => {
+      if (state.enabled) refuse(request, reply, state.message);
+      else done();
+    }, done);
+  });
+}
+
+/** Answers 503 (a page for browsers, problem+json for the API); the request goes no further. */
+function refuse(request: FastifyRequest, reply: FastifyReply, message: string | null): void {
+  reply.header('retry-after', String(MAINTENANCE_RETRY_AFTER_SECONDS));
+  if (!request.url.startsWith('/api') && request.headers.accept?.includes('text/html')) {
+    reply
+      .code(503)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(maintenancePage(message));
+    return;
+  }
+  sendProblem(reply, request, {
+    type: '/problems/maintenance',
+    title: 'Down for maintenance',
+    status: 503,
+    detail: message ?? 'The dashboard is down for maintenance. Try again shortly.',
   });
 }
 

@@ -28,10 +28,8 @@ export class MaintenanceSwitch {
   ) {}
 
   async current(): Promise<MaintenanceState> {
-    if (this.forcedByEnvironment) {
-      return { enabled: true, message: 'Scheduled maintenance.', source: 'environment', updatedAt: null };
-    }
-    if (this.cached && Date.now() - this.cached.at < MAINTENANCE_REFRESH_MS) return this.cached.state;
+    const fresh = this.peek();
+    if (fresh) return fresh;
     const [row] = await this.db.select().from(schema.settings).where(eq(schema.settings.key, KEY));
     const value = row?.value as { enabled?: boolean; message?: string | null } | undefined;
     const state: MaintenanceState = value?.enabled
@@ -44,6 +42,15 @@ export class MaintenanceSwitch {
       : { enabled: false, message: null, source: 'off', updatedAt: row?.updatedAt.toISOString() ?? null };
     this.cached = { state, at: Date.now() };
     return state;
+  }
+
+  /** The state when known without a read (forced, or read within MAINTENANCE_REFRESH_MS). */
+  peek(): MaintenanceState | undefined {
+    if (this.forcedByEnvironment) {
+      return { enabled: true, message: 'Scheduled maintenance.', source: 'environment', updatedAt: null };
+    }
+    if (this.cached && Date.now() - this.cached.at < MAINTENANCE_REFRESH_MS) return this.cached.state;
+    return undefined;
   }
 
   async set(actor: Actor, enabled: boolean, message: string | null): Promise<MaintenanceState> {
