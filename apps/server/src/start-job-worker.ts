@@ -22,6 +22,7 @@ export async function startJobWorker(opened: OpenedContext): Promise<JobWorker> 
     connection,
     prefix: ctx.config.QUEUE_PREFIX,
     concurrency: ctx.config.WORKER_CONCURRENCY,
+    lockMs: ctx.config.WORKER_LOCK_MS,
     definitions: allJobs,
     ctx,
     logger: ctx.logger,

@@ -67,6 +67,8 @@ export async function runSync(ctx: AppContext, options: RunSyncOptions): Promise
     return { status: 'skipped', runId, reason: 'another run is under way', activeRunId: claim.activeRunId };
   }
   await clearRunRequest(ctx.db, connector.name, runId);
+  // Which process runs which sync (pino adds the pid): what an operator looks for after a crash.
+  log.info({ mode: options.mode, trigger: options.trigger }, 'sync started');
   if (claim.resumedFrom) log.warn({ interrupted: claim.resumedFrom }, 'took over from an interrupted run');
 
   const controller = new AbortController();

@@ -10,7 +10,7 @@ import { shopifyGraphql, shopifyRecords } from '../connectors/shopify/shopify-co
 import type { StorePayloadContext } from '../connectors/shopify/shopify-pages';
 import { LINES_PAGE_SIZE } from '../connectors/shopify/shopify-pages';
 import { ORDER_QUERY, SHOP_QUERY } from '../connectors/shopify/shopify-queries';
-import { ensureShopifySandbox, SANDBOX_SHOPIFY_TOKEN } from '../connectors/shopify/shopify-sandbox';
+import { SANDBOX_SHOPIFY_TOKEN, sandboxShopUrl } from '../connectors/shopify/shopify-sandbox';
 import { readShopifySettings, type ShopifyStoreSettings } from '../connectors/shopify/shopify-settings';
 import { writeRecords } from '../sync/write-records';
 
@@ -80,7 +80,7 @@ async function handle(
     ? {
         ...found,
         token: SANDBOX_SHOPIFY_TOKEN,
-        baseUrl: (await ensureShopifySandbox(settings.sandbox)).shopUrl(found.domain),
+        baseUrl: await sandboxShopUrl(ctx, settings.sandbox, found.domain),
       }
     : found;
   const context = await storeContext(ctx, store, settings.source);

@@ -128,6 +128,12 @@ export const envSchema = z.object({
   SHOPIFY_ACCESS_TOKEN_EU: secret(1),
   SHOPIFY_SHOP_US: optionalString,
   SHOPIFY_ACCESS_TOKEN_US: secret(1),
+  /**
+   * A Shopify simulator already running, which the sandbox connection then uses instead of starting
+   * one inside each process (one sandbox shared by every worker; fault drills). Sandbox only: real
+   * stores are always called at https://{domain}.
+   */
+  SHOPIFY_SANDBOX_URL: optionalUrl(['http:', 'https:']),
   UNLEASHED_API_KEY: secret(1),
   /** Unleashed API id (the GUID sent as api-auth-id), used with UNLEASHED_API_KEY. */
   UNLEASHED_API_ID: optionalString,
@@ -158,6 +164,12 @@ export const envSchema = z.object({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (UTC) or "off"')
     .default('02:30'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * How long a worker's lock on a running job lasts unless renewed (it renews at half that). The
+   * jobs of a worker that died (crash, SIGKILL, lost node) go back to the queue within one to two
+   * of these, and another worker resumes them.
+   */
+  WORKER_LOCK_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000),
   MAINTENANCE_MODE: flag(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 

@@ -117,6 +117,12 @@ export class BullmqJobWorker<Ctx extends JobExecutionContext> implements JobWork
       connection: Redis;
       prefix: string;
       concurrency: number;
+      /**
+       * A job's lock on this worker, renewed at half of it; a dead worker's jobs are moved back to
+       * the queue by another worker's stalled-job check (run as often) within one to two of these.
+       * BullMQ's default: 30 s.
+       */
+      lockMs?: number;
       definitions: readonly JobDefinition<Ctx>[];
       ctx: Ctx;
       logger: Logger;
@@ -153,6 +159,9 @@ export class BullmqJobWorker<Ctx extends JobExecutionContext> implements JobWork
           connection: this.options.connection,
           prefix: this.options.prefix,
           concurrency: this.options.concurrency,
+          ...(this.options.lockMs
+            ? { lockDuration: this.options.lockMs, stalledInterval: this.options.lockMs }
+            : {}),
           autorun: false,
         },
       );

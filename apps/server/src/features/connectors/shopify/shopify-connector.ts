@@ -17,7 +17,7 @@ import { channelRecords, type VariantPayload, variantRecords } from './merge-cat
 import { ShopifyGraphql, shopifyThrottleVerdict } from './shopify-graphql';
 import { type StoreClient, type StorePayloadContext, shopifyPages } from './shopify-pages';
 import { SHOPIFY_API_VERSION } from './shopify-queries';
-import { ensureShopifySandbox, SANDBOX_SHOPIFY_TOKEN } from './shopify-sandbox';
+import { SANDBOX_SHOPIFY_TOKEN, sandboxShopUrl } from './shopify-sandbox';
 import {
   INITIAL_HISTORY_DAYS,
   readShopifySettings,
@@ -54,12 +54,14 @@ export const shopifyConnector: ConnectorDefinition = {
     let stores = settings.stores;
     let initialSince = new Date(Date.now() - INITIAL_HISTORY_DAYS * DAY_MS).toISOString();
     if (settings.sandbox) {
-      const simulator = await ensureShopifySandbox(settings.sandbox);
-      stores = stores.map((s) => ({
-        ...s,
-        token: SANDBOX_SHOPIFY_TOKEN,
-        baseUrl: simulator.shopUrl(s.domain),
-      }));
+      const dataset = settings.sandbox;
+      stores = await Promise.all(
+        stores.map(async (s) => ({
+          ...s,
+          token: SANDBOX_SHOPIFY_TOKEN,
+          baseUrl: await sandboxShopUrl(ctx, dataset, s.domain),
+        })),
+      );
       initialSince = new Date(
         Date.parse(`${settings.sandbox.endDate}T00:00:00Z`) - SANDBOX_HISTORY_DAYS * DAY_MS,
       ).toISOString();

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../../context';
 import type { SandboxDataset } from '../../sync/connector-state';
 import { loadDemoSandbox } from '../common/demo-sandbox';
 import { buildSandboxShops } from './shopify-sandbox-data';
@@ -40,4 +41,18 @@ export async function stopShopifySandboxes(): Promise<void> {
   const all = [...running.values()];
   running.clear();
   await Promise.all(all.map(async (s) => (await s).stop()));
+}
+
+/**
+ * Where a sandbox store is served: by the simulator at SHOPIFY_SANDBOX_URL when one is configured
+ * (shared by every process; reliability drills inject faults into it), else by this process's own.
+ */
+export async function sandboxShopUrl(
+  ctx: Pick<AppContext, 'config'>,
+  dataset: SandboxDataset,
+  domain: string,
+): Promise<string> {
+  const shared = ctx.config.SHOPIFY_SANDBOX_URL;
+  if (shared) return `${shared.replace(/\/+$/, '')}/shops/${domain}`;
+  return (await ensureShopifySandbox(dataset)).shopUrl(domain);
 }
