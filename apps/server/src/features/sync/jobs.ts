@@ -6,7 +6,13 @@ import { clearRunRequest, recordSyncFailure } from './connector-state';
 import { findConnector } from './registry';
 import { runSync } from './run-sync';
 
-const SYNC_ATTEMPTS = 3;
+/**
+ * With the 15 s exponential backoff the attempts start 15 s, 45 s, 105 s and 225 s after the first
+ * failed one, so a run rides out a service outage of a few minutes (each attempt resumes from the
+ * stored cursor). Three attempts gave up within about a minute: a one-minute run of 429s and 5xx
+ * failed the run about half the time (the reliability drill, RELIABILITY_FAULT_SECONDS=60).
+ */
+export const SYNC_ATTEMPTS = 5;
 
 /**
  * One sync run asked for by a person ("sync now") or a webhook catch-up. The run id is chosen when
