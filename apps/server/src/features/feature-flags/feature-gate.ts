@@ -15,8 +15,11 @@ declare module 'fastify' {
  * (`/problems/feature-disabled`) to everyone, as if they did not exist.
  */
 export function registerFeatureGate(app: ApiServer, flags: FeatureFlags): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const feature = request.routeOptions.config?.feature;
-    if (feature && !(await flags.isEnabled(feature))) throw new FeatureDisabledError(FEATURE_LABELS[feature]);
+    if (!feature) return done();
+    flags
+      .isEnabled(feature)
+      .then((enabled) => done(enabled ? undefined : new FeatureDisabledError(FEATURE_LABELS[feature])), done);
   });
 }

@@ -49,6 +49,8 @@ export class AppCache {
    */
   private readonly local: LRUCache<string, string> | null;
   private lastWarning = 0;
+  /** The same filters come back on every read of a page: hash each key once, not per request. */
+  private readonly digests = new LRUCache<string, string>({ max: 5_000 });
 
   constructor(
     private readonly store: CacheStore,
@@ -144,7 +146,12 @@ export class AppCache {
   private async keyFor(spec: CacheEntrySpec): Promise<string> {
     const version = await this.dataVersion();
     const scope = spec.scope === 'shared' ? 'shared' : `user:${spec.scope.userId}`;
-    const digest = createHash('sha256').update(stableJson(spec.key)).digest('base64url').slice(0, 32);
+    const json = stableJson(spec.key);
+    let digest = this.digests.get(json);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(json).digest('base64url').slice(0, 32);
+      this.digests.set(json, digest);
+    }
     return `${this.options.prefix}:cache:${spec.namespace}:${version}:${scope}:${digest}`;
   }
 

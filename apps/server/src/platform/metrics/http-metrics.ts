@@ -14,9 +14,10 @@ declare module 'fastify' {
  * `unmatched`, so a scan of random URLs cannot create new series.
  */
 export function registerHttpMetrics(app: ApiServer, metrics: AppMetrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = request.routeOptions.config?.longLived ? null : reply.elapsedTime / 1000;
     metrics.observeRequest(request.method, route, reply.statusCode, seconds);
+    done();
   });
 }

@@ -11,8 +11,8 @@ import type { SpanHandle } from './tracing';
  */
 export function registerHttpTelemetry(app: ApiServer, telemetry: Telemetry): void {
   const spans = new WeakMap<FastifyRequest, SpanHandle>();
-  app.addHook('onRequest', async (request) => {
-    if (!telemetry.tracing.enabled) return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!telemetry.tracing.enabled) return done();
     const route = request.routeOptions.url ?? 'unmatched';
     spans.set(
       request,
@@ -22,12 +22,15 @@ export function registerHttpTelemetry(app: ApiServer, telemetry: Telemetry): voi
         'request.id': request.id,
       }),
     );
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const span = spans.get(request);
-    if (!span) return;
-    span.setAttribute('http.response.status_code', reply.statusCode);
-    span.end(reply.statusCode >= 500 ? new Error(`HTTP ${reply.statusCode}`) : undefined);
+    if (span) {
+      span.setAttribute('http.response.status_code', reply.statusCode);
+      span.end(reply.statusCode >= 500 ? new Error(`HTTP ${reply.statusCode}`) : undefined);
+    }
+    done();
   });
   // onError runs before the error handler decides the status: report what it would answer 5xx for.
   app.addHook('onError', async (request, _reply, error) => {
