@@ -15,8 +15,9 @@ const BOUGHT_SKU = 'RUM-SPICED-70';
  * sees the proposal but no Approve button and the API refuses them (403); the planner (and a manager)
  * are offered Approve, and the planner approves it on the page (a routine proposal, within the manager
  * tier planners act on) and the decision is in the audit log. An admin changes the approval limits on the
- * Purchasing page. axe finds no serious violation on the three pages. With the feature switched off the
- * pages leave the navigation and the API answers 404.
+ * Purchasing page; the planner raises the holding rate in the policy settings and the holding cost and EOQ
+ * follow, while a viewer only reads the settings. axe finds no serious violation on the three pages. With
+ * the feature switched off the pages leave the navigation and the API answers 404.
  */
 describe('inventory, purchasing and production in the browser (embedded mode, demo data)', () => {
   let app: RunningApp;
@@ -310,6 +311,44 @@ describe('inventory, purchasing and production in the browser (embedded mode, de
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ managerLimitGbpMinor: 5_000_000, directorLimitGbpMinor: 20_000_000 }),
+    });
+    expect(restored.status).toBe(200);
+  });
+
+  it('lets a planner change the holding rate in the policy settings; a viewer reads them', async () => {
+    const before = await api<PoliciesResponse>('planner', `/api/inventory/policies?sku=${BOUGHT_SKU}`);
+    const { context, page } = await open('planner', '/inventory');
+    const holding = page.getByLabel('Holding rate (% a year)');
+    expect(await holding.inputValue()).toBe('25');
+    await holding.fill('250');
+    await page.getByRole('button', { name: 'Save policy settings' }).click();
+    await page.getByText('Between 0% and 200%').waitFor({ timeout: 5_000 });
+    await holding.fill('40');
+    await page.getByRole('button', { name: 'Save policy settings' }).click();
+    await page.getByText(/^Saved: holding rate 40%/).waitFor({ timeout: 30_000 });
+    const after = await api<PoliciesResponse>('planner', `/api/inventory/policies?sku=${BOUGHT_SKU}`);
+    // Holding costs more: the safety stock's holding cost rises and the EOQ falls (Q* = √(2DK/h)).
+    expect(after.totals.saved.holdingCostGbpMinor).toBeGreaterThan(before.totals.saved.holdingCostGbpMinor);
+    expect(after.items[0]!.economicOrderQuantity!).toBeLessThan(before.items[0]!.economicOrderQuantity!);
+    const all = await api<PoliciesResponse>('planner', '/api/inventory/policies');
+    const pounds = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'GBP',
+      maximumFractionDigits: 0,
+    });
+    await expect
+      .poll(() => page.locator('[data-figure="holding-cost"]').textContent(), { timeout: 15_000 })
+      .toBe(pounds.format(all.totals.saved.holdingCostGbpMinor / 100));
+    await context.close();
+
+    const viewer = await open('viewer', '/inventory');
+    await viewer.page.getByText('40% of unit cost a year').waitFor({ timeout: 15_000 });
+    expect(await viewer.page.getByRole('button', { name: 'Save policy settings' }).count()).toBe(0);
+    await viewer.context.close();
+    const restored = await call('planner', '/api/inventory/settings', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ holdingRate: 0.25 }),
     });
     expect(restored.status).toBe(200);
   });

@@ -139,6 +139,11 @@ describe('inventory optimisation API on the demo data', () => {
     expect((await put(viewer, { serviceLevels: { A: 0.995 } })).statusCode).toBe(403);
     expect((await put(planner, { serviceLevels: { A: 1.2 } })).statusCode).toBe(400);
     expect((await put(planner, { unknown: true })).statusCode).toBe(400);
+    const unknownLocation = await put(planner, { receivingLocationCode: 'NOWHERE' });
+    expect(unknownLocation.statusCode).toBe(400);
+    expect(unknownLocation.json().errors).toEqual([
+      { field: 'body.receivingLocationCode', message: 'No location has this code' },
+    ]);
     const before = await get('/api/inventory/policies');
     const saved = await put(planner, { serviceLevels: { A: 0.995 } });
     expect(saved.statusCode, saved.body).toBe(200);

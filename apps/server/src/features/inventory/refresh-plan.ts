@@ -1,6 +1,7 @@
 import type { UpdateInventorySettingsBody } from '@sentia/contracts';
-import type { Database } from '@sentia/db';
-import { sql } from 'drizzle-orm';
+import { type Database, schema } from '@sentia/db';
+import { eq, sql } from 'drizzle-orm';
+import { ValidationError } from '../../platform/errors';
 import type { Actor } from '../audit/record-audit';
 import { regenerateProposals } from '../purchasing/regenerate-proposals';
 import { buildPlanStatistics } from './build-plan-statistics';
@@ -79,6 +80,18 @@ export async function changeInventorySettings(
 ) {
   const result = await db.transaction(async (tx) => {
     await tx.execute(PLAN_LOCK);
+    // An unknown code would silently fall back to the first warehouse: refuse it beside the field.
+    if (change.receivingLocationCode) {
+      const [known] = await tx
+        .select({ id: schema.locations.id })
+        .from(schema.locations)
+        .where(eq(schema.locations.code, change.receivingLocationCode));
+      if (!known) {
+        throw new ValidationError('The receiving location is not known', [
+          { field: 'body.receivingLocationCode', message: 'No location has this code' },
+        ]);
+      }
+    }
     const { before, after } = await writeInventorySettings(tx, actor, change);
     const needsStatistics =
       before.abcWindowDays !== after.abcWindowDays ||

@@ -12,6 +12,7 @@ import { FigureTile } from './figure-tile';
 import { formatUnits } from './plan-format';
 import { PlanGap, PlanMeta } from './plan-meta';
 import { inventorySettingsQuery, levelsQuery, policiesQuery, recompute, refreshPlan } from './plan-queries';
+import { type LocationOption, PolicySettings } from './policy-settings-form';
 import { AbcXyzMatrix, PolicyTable } from './policy-table';
 import { ServiceLevelControl, type ServiceLevels } from './service-level-control';
 import { StockTable } from './stock-table';
@@ -43,8 +44,16 @@ export default function InventoryPage() {
   const policies = useQuery(policiesQuery(policySearch.toString()));
   const levels = useQuery(levelsQuery(levelSearch.toString()));
   const settings = useQuery(inventorySettingsQuery());
+  // Every location with stock counts, whatever the filters (the same query as the table's when unfiltered).
+  const allLevels = useQuery(levelsQuery('limit=500'));
   const rerun = useMutation({ mutationFn: recompute, onSuccess: () => refreshPlan(client) });
   const canWrite = access.can('write:inventory');
+  const locations = useMemo(() => {
+    const seen = new Map<string, LocationOption>();
+    for (const r of allLevels.data?.items ?? [])
+      seen.set(r.locationCode, { code: r.locationCode, name: r.locationName });
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [allLevels.data]);
   const atRisk = useMemo(() => (levels.data?.items ?? []).filter((r) => r.atRisk), [levels.data]);
   const data = policies.data;
   const stock = levels.data;
@@ -147,13 +156,23 @@ export default function InventoryPage() {
             />
             <section className="panel" aria-labelledby="abc-xyz">
               <h2 id="abc-xyz">ABC × XYZ</h2>
-              <AbcXyzMatrix matrix={data.matrix} />
+              <AbcXyzMatrix matrix={data.matrix} thresholds={settings.data?.settings} locale={locale} />
               <p className="plan-hint">
-                ABC by revenue share over the last year; XYZ by the coefficient of variation of weekly demand
-                (X below 0.5, Y below 1.0). Thresholds are settings.
+                ABC by revenue share over the last {settings.data?.settings.abcWindowDays ?? 365} days; XYZ by
+                the coefficient of variation of weekly demand (X below{' '}
+                {settings.data?.settings.xyzThresholds.x ?? 0.5}, Y below{' '}
+                {settings.data?.settings.xyzThresholds.y ?? 1}). Thresholds are policy settings.
               </p>
             </section>
           </div>
+          {settings.data && (
+            <PolicySettings
+              settings={settings.data.settings}
+              canWrite={canWrite}
+              locations={locations}
+              locale={locale}
+            />
+          )}
           <section className="panel" aria-labelledby="at-risk">
             <h2 id="at-risk">At risk</h2>
             {atRisk.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { PolicyRow } from '@sentia/contracts';
+import type { InventorySettingsView, PolicyRow } from '@sentia/contracts';
 import { formatBusinessDate } from '../../format/date';
 import { formatMoney } from '../../format/number';
 import { type Column, DataTable } from '../../ui/data-table';
@@ -159,8 +159,23 @@ export function PolicyTable({ rows, locale }: { rows: readonly PolicyRow[]; loca
   );
 }
 
-/** SKUs per ABC (revenue share) × XYZ (demand variability) cell. */
-export function AbcXyzMatrix({ matrix }: { matrix: Record<string, Record<string, number>> }) {
+/** SKUs per ABC (revenue share) × XYZ (demand variability) cell, labelled with the thresholds in force. */
+export function AbcXyzMatrix({
+  matrix,
+  thresholds,
+  locale,
+}: {
+  matrix: Record<string, Record<string, number>>;
+  thresholds: Pick<InventorySettingsView, 'abcThresholds'> | undefined;
+  locale: string;
+}) {
+  const cut = thresholds?.abcThresholds ?? { a: 0.8, b: 0.95 };
+  const share = (v: number) => formatShare(v, locale, 2);
+  const abcLabel = {
+    A: `top ${share(cut.a)} of revenue`,
+    B: `next ${share(cut.b - cut.a)}`,
+    C: `last ${share(1 - cut.b)}`,
+  };
   const abc = ['A', 'B', 'C'] as const;
   const xyz = ['X', 'Y', 'Z'] as const;
   return (
@@ -182,9 +197,7 @@ export function AbcXyzMatrix({ matrix }: { matrix: Record<string, Record<string,
           <tr key={a}>
             <th scope="row">
               {a}
-              <span className="plan-sub">
-                {a === 'A' ? 'top 80% of revenue' : a === 'B' ? 'next 15%' : 'last 5%'}
-              </span>
+              <span className="plan-sub">{abcLabel[a]}</span>
             </th>
             {xyz.map((x) => (
               <td
