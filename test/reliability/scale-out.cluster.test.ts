@@ -1,5 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { refreshSalesDailyJob } from '../../apps/server/src/features/analytics/jobs';
+import { BullmqJobQueue } from '../../apps/server/src/platform/jobs/bullmq-queue';
+import { connectRedis } from '../../apps/server/src/platform/redis';
 import {
   describeWithServices,
   testDatabaseUrl,
@@ -9,6 +12,7 @@ import { waitFor } from '../../e2e/support/app-process';
 import { seedDemo } from './seed';
 import { type Cluster, createDatabase, signIn, startCluster } from './support/cluster';
 import { runLoad } from './support/load';
+import { openSse, type SseClient } from './support/sse';
 
 /**
  * Production's shape: 2 web and 2 worker processes over one PostgreSQL and one Redis. Whatever
@@ -122,6 +126,118 @@ describeWithServices({ postgres: true, redis: true }, 'scale-out: two web and tw
       what: 'replica A to leave maintenance',
       timeoutMs: 10_000,
     });
+  });
+
+  it('fans events out to SSE clients on both replicas, whichever worker or replica produced them', async () => {
+    const admin = { authorization: `Bearer ${(await signIn(a)).accessToken}` };
+    const streams = [openSse(a, admin), openSse(b, admin)];
+    await Promise.all(streams.map((s) => s.opened));
+    const completions = (stream: SseClient) =>
+      stream.events.filter(
+        (e) => e.type === 'job.completed' && e.data.job === 'analytics.refresh-sales-daily',
+      ).length;
+    const producer = connectRedis(testRedisUrl!, 'requests', 'reliability-test');
+    const queue = new BullmqJobQueue(producer, { prefix: cluster.env.QUEUE_PREFIX! });
+    const ranOn = new Set<number>();
+    try {
+      // Jobs one after another until each worker has run one: every completion reaches both streams.
+      for (let n = 1; n <= 12 && ranOn.size < 2; n += 1) {
+        const key = `sse-fan-out-${Date.now()}-${n}`;
+        await queue.enqueue(refreshSalesDailyJob as never, { dataVersion: key });
+        const worker = await waitFor(
+          async () => {
+            const index = cluster.workers.findIndex((w) =>
+              new RegExp(`${key}.*"job succeeded"`).test(w.output()),
+            );
+            return index >= 0 ? index + 1 : undefined;
+          },
+          { what: `job ${n} to run`, timeoutMs: 30_000, intervalMs: 50 },
+        );
+        ranOn.add(worker - 1);
+        await waitFor(async () => streams.every((s) => completions(s) >= n), {
+          what: `both streams to receive completion ${n}`,
+          timeoutMs: 10_000,
+          intervalMs: 50,
+        });
+      }
+      expect(ranOn.size).toBe(2);
+      console.log(
+        `[reliability] SSE fan-out: ${completions(streams[0]!)} job completions (both workers) reached the streams on A and B`,
+      );
+      // The same events, with the same ids, on both replicas.
+      const ids = streams.map((s) => s.events.filter((e) => e.type === 'job.completed').map((e) => e.id));
+      expect(ids[0]).toEqual(ids[1]);
+
+      // A replica's own event (a feature switch made on A) reaches the browser on B too.
+      const switched = await fetch(`${a}/api/admin/feature-flags/forecasting`, {
+        method: 'PUT',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ enabled: false }),
+      });
+      expect(switched.status).toBe(200);
+      await waitFor(async () => streams.every((s) => s.events.some((e) => e.type === 'flags.changed')), {
+        what: 'flags.changed on both streams',
+        timeoutMs: 10_000,
+        intervalMs: 50,
+      });
+    } finally {
+      for (const stream of streams) stream.close();
+      await queue.close();
+      await producer.quit();
+      await fetch(`${a}/api/admin/feature-flags/forecasting`, {
+        method: 'PUT',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ enabled: null }),
+      });
+    }
+  });
+
+  it('applies a feature switch made on one replica on the other within seconds', async () => {
+    const admin = { authorization: `Bearer ${(await signIn(a)).accessToken}` };
+    const forecasting = async (base: string) =>
+      (
+        (await (await fetch(`${base}/api/features`, { headers: admin })).json()) as {
+          features: Record<string, boolean>;
+        }
+      ).features.forecasting;
+    const forecastsStatus = async (base: string) =>
+      (await fetch(`${base}/api/forecasts`, { headers: admin })).status;
+    await waitFor(async () => (await forecasting(a)) && (await forecasting(b)), {
+      what: 'forecasting on on both replicas',
+      timeoutMs: 10_000,
+    });
+    expect(await forecastsStatus(b)).not.toBe(404);
+
+    const off = await fetch(`${a}/api/admin/feature-flags/forecasting`, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    });
+    expect(off.status).toBe(200);
+    const switchedAt = Date.now();
+    await waitFor(async () => (await forecasting(b)) === false && (await forecastsStatus(b)) === 404, {
+      what: 'replica B to switch forecasting off',
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    const tookMs = Date.now() - switchedAt;
+    const gone = await fetch(`${b}/api/forecasts`, { headers: admin });
+    expect(gone.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(await forecasting(a)).toBe(false);
+
+    const back = await fetch(`${b}/api/admin/feature-flags/forecasting`, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: null }),
+    });
+    expect(back.status).toBe(200);
+    await waitFor(async () => (await forecasting(a)) === true && (await forecastsStatus(a)) !== 404, {
+      what: 'replica A to switch forecasting back on',
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    console.log(`[reliability] feature switch on A seen by B after ${tookMs} ms`);
+    expect(tookMs).toBeLessThan(10_000);
   });
 
   it('keeps serving when one web replica is killed mid-load: a retrying client sees no failure', async () => {

@@ -9,8 +9,8 @@ import { runSync } from './run-sync';
 /**
  * With the 15 s exponential backoff the attempts start 15 s, 45 s, 105 s and 225 s after the first
  * failed one, so a run rides out a service outage of a few minutes (each attempt resumes from the
- * stored cursor). Three attempts gave up within about a minute: a one-minute run of 429s and 5xx
- * failed the run about half the time (the reliability drill, RELIABILITY_FAULT_SECONDS=60).
+ * stored cursor). Three attempts gave up after about a minute: in the reliability drill with a
+ * one-minute run of 429s and 5xx (RELIABILITY_FAULT_SECONDS=60) the last one started just as it ended.
  */
 export const SYNC_ATTEMPTS = 5;
 
