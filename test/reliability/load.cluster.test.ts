@@ -5,7 +5,8 @@ import {
   testRedisUrl,
 } from '../../apps/server/src/test-support/services';
 import { seedDemo } from './seed';
-import { ADMIN, type Cluster, createDatabase, residentBytes, signIn, startCluster } from './support/cluster';
+import { createSignInAccounts, type SignInAccounts } from './support/accounts';
+import { type Cluster, createDatabase, residentBytes, signIn, startCluster } from './support/cluster';
 import { runLoad } from './support/load';
 import { realisticMix } from './support/mix';
 
@@ -23,6 +24,7 @@ if (!loadWanted)
 describeWithServices({ postgres: true, redis: true }, 'load on two web replicas', () => {
   let database: Awaited<ReturnType<typeof createDatabase>>;
   let cluster: Cluster;
+  let accounts: SignInAccounts;
 
   beforeAll(async () => {
     if (!loadWanted) return;
@@ -35,6 +37,8 @@ describeWithServices({ postgres: true, redis: true }, 'load on two web replicas'
       workers: 1,
       env: { LOG_LEVEL: 'warn' },
     });
+    // After the start: the first administrator is created only when no user exists.
+    accounts = await createSignInAccounts(database.url, 100);
   }, 240_000);
 
   afterAll(async () => {
@@ -45,7 +49,7 @@ describeWithServices({ postgres: true, redis: true }, 'load on two web replicas'
   it.runIf(loadWanted)(`serves 200 requests/s for ${SECONDS} s with no error and stable memory`, async () => {
     const urls = cluster.webs.map((w) => w.url);
     const { accessToken } = await signIn(urls[0]!);
-    const mix = await realisticMix(urls[0]!, accessToken, ADMIN);
+    const mix = await realisticMix(urls[0]!, accessToken, accounts);
     // Warm up (JIT, pools, caches), then measure.
     await runLoad({ baseUrls: urls, ratePerSecond: 100, seconds: 3, mix });
     const before = cluster.webs.map((w) => residentBytes(w.process.pid!));

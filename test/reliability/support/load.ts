@@ -7,6 +7,8 @@ export interface LoadTarget {
   body?: string;
   /** Relative frequency in the mix. */
   weight: number;
+  /** Per use (0, 1, 2, …): headers and body that differ from one request to the next (sign-ins). */
+  vary?(use: number): { headers?: Record<string, string>; body?: string };
 }
 
 export interface LoadResult {
@@ -54,6 +56,7 @@ export async function runLoad(options: {
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let lastTick = 0;
+  const uses = new Map<LoadTarget, number>();
 
   const send = (base: string, target: LoadTarget): Promise<number | 'error'> =>
     new Promise((resolve) => {
@@ -80,7 +83,10 @@ export async function runLoad(options: {
       lastTick = elapsed;
       options.onTick?.(elapsed);
     }
-    const target = weights[i % weights.length]!;
+    const picked = weights[i % weights.length]!;
+    const use = uses.get(picked) ?? 0;
+    uses.set(picked, use + 1);
+    const target = picked.vary ? { ...picked, ...picked.vary(use) } : picked;
     const replica = i % options.baseUrls.length;
     const requestStart = performance.now();
     inFlight.push(

@@ -1,3 +1,4 @@
+import { clientAddress, type SignInAccounts } from './accounts';
 import type { LoadTarget } from './load';
 
 /**
@@ -5,11 +6,7 @@ import type { LoadTarget } from './load';
  * filters, forecasts, inventory, working capital — those that exist in this build), who-am-I and
  * status polls, and a trickle of sign-ins (argon2id is deliberately expensive).
  */
-export async function realisticMix(
-  baseUrl: string,
-  accessToken: string,
-  signIn: { email: string; password: string },
-) {
+export async function realisticMix(baseUrl: string, accessToken: string, accounts: SignInAccounts) {
   const auth = { authorization: `Bearer ${accessToken}` };
   const document = (await (await fetch(`${baseUrl}/api/docs/json`)).json()) as {
     paths: Record<string, unknown>;
@@ -30,14 +27,21 @@ export async function realisticMix(
       .map((path) => ({ method: 'GET' as const, path, headers: auth, weight: 3 })),
   ];
   const weightSoFar = mix.reduce((sum, t) => sum + t.weight, 0);
-  // About 1% of requests are sign-ins.
+  // About 1% of requests are sign-ins: each by another person from another address (the limits
+  // per account and per address would rightly refuse one account signing in over and over).
   const signInWeight = Math.max(1, Math.round(weightSoFar / 99));
   mix.push({
     method: 'POST',
     path: '/api/auth/login',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...signIn, mode: 'token' }),
     weight: signInWeight,
+    vary: (use) => ({
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(use) },
+      body: JSON.stringify({
+        email: accounts.emails[use % accounts.emails.length],
+        password: accounts.password,
+        mode: 'token',
+      }),
+    }),
   });
   return mix;
 }
