@@ -44,6 +44,25 @@ describe('application cache', () => {
     expect(await cache.getOrCompute(spec, async () => 'after')).toBe('after');
   });
 
+  it('never answers with a version read that began before a bump in this process', async () => {
+    // Replies take a while to come back, as over a network: a read can be on its way during a bump.
+    class SlowRepliesStore extends MemoryCacheStore {
+      override async get(key: string): Promise<string | null> {
+        const value = await super.get(key);
+        await new Promise((r) => setTimeout(r, 20));
+        return value;
+      }
+    }
+    const cache = cacheOver(new SlowRepliesStore());
+    const spec = { namespace: 'n', key: 'k', scope: 'shared' as const };
+    await cache.getOrCompute(spec, async () => 'before');
+    const readBefore = cache.dataVersion();
+    const bumped = await cache.bumpDataVersion();
+    expect(await cache.dataVersion()).toBe(bumped);
+    expect(await cache.getOrCompute(spec, async () => 'after')).toBe('after');
+    expect(await readBefore).not.toBe(bumped);
+  });
+
   it('computes concurrent misses of one key once (single flight)', async () => {
     const cache = cacheOver(new MemoryCacheStore());
     let runs = 0;

@@ -49,6 +49,7 @@ export class AppCache {
    */
   private readonly local: LRUCache<string, string> | null;
   private lastWarning = 0;
+  private versionRead: Promise<string> | null = null;
   /** The same filters come back on every read of a page: hash each key once, not per request. */
   private readonly digests = new LRUCache<string, string>({ max: 5_000 });
 
@@ -82,8 +83,22 @@ export class AppCache {
     return `${this.options.prefix}:cache:data-version`;
   }
 
-  /** The current data version; a new one is chosen when none is stored yet. */
-  async dataVersion(): Promise<string> {
+  /**
+   * The current data version; a new one is chosen when none is stored yet. Requests that arrive
+   * while a read of it is on its way to the store share that read (over Redis, each read was a
+   * socket write — a third of a cached answer's cost under load); a bump in this process starts
+   * afresh, and another replica's bump is seen by every read that begins after it completed.
+   */
+  dataVersion(): Promise<string> {
+    if (this.versionRead) return this.versionRead;
+    const read = this.readDataVersion().finally(() => {
+      if (this.versionRead === read) this.versionRead = null;
+    });
+    this.versionRead = read;
+    return read;
+  }
+
+  private async readDataVersion(): Promise<string> {
     const current = await this.store.get(this.versionKey);
     if (current) return current;
     await this.store.setIfAbsent(this.versionKey, newVersion());
@@ -93,7 +108,10 @@ export class AppCache {
   /** Makes every cached entry stale at once (see bumpDataVersion for the application-level call). */
   async bumpDataVersion(): Promise<string> {
     const version = newVersion();
+    this.versionRead = null;
     await this.store.set(this.versionKey, version, null);
+    // A read that began before the new version was stored must not answer anyone from now on.
+    this.versionRead = null;
     return version;
   }
 
