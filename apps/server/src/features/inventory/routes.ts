@@ -10,6 +10,7 @@ import {
   updateInventorySettingsBody,
 } from '@sentia/contracts';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import type { Principal } from '../identity/principal';
@@ -109,6 +110,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
     async (request) => {
       const caller = callerOf<Principal>(request);
       await changeInventorySettings(ctx.db, actorOf(request, caller), request.body, today());
+      await bumpDataVersion(ctx, 'inventory.settings');
       const { settings, updatedAt } = await readInventorySettings(ctx.db);
       return { settings, defaults: DEFAULT_SETTINGS, updatedAt };
     },
@@ -127,6 +129,7 @@ export function registerInventoryRoutes(app: ApiServer, ctx: AppContext): void {
     async () => {
       const started = performance.now();
       const result = await refreshPlan(ctx.db, { today: today(), force: true });
+      await bumpDataVersion(ctx, 'inventory.recomputed');
       return {
         computedAt: result.state?.computedAt ?? new Date().toISOString(),
         asOf: result.state?.asOf ?? null,

@@ -11,6 +11,7 @@ import {
 } from '@sentia/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { NotFoundError } from '../../platform/errors';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
@@ -71,6 +72,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
     },
     async (request) => {
       await approveProposal(ctx.db, approverOf(request), request.params.id, request.body.note, today());
+      await bumpDataVersion(ctx, 'purchasing.approved');
       return view(request.params.id);
     },
   );
@@ -89,6 +91,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
     },
     async (request) => {
       await rejectProposal(ctx.db, approverOf(request), request.params.id, request.body.note);
+      await bumpDataVersion(ctx, 'purchasing.rejected');
       return view(request.params.id);
     },
   );
@@ -113,6 +116,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
         request.params.id,
         request.body.quantity,
       );
+      await bumpDataVersion(ctx, 'purchasing.quantity');
       return view(request.params.id);
     },
   );
@@ -157,6 +161,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
         request.body.ids,
         request.body.reference,
       );
+      await bumpDataVersion(ctx, 'purchasing.ordered');
       return { ordered };
     },
   );
@@ -192,6 +197,7 @@ export function registerPurchasingRoutes(app: ApiServer, ctx: AppContext): void 
     async (request) => {
       const caller = callerOf<Principal>(request);
       const limits = await writeApprovalLimits(ctx.db, actorOf(request, caller), request.body);
+      await bumpDataVersion(ctx, 'purchasing.approval-limits');
       return { limits, tiers: approvalTiers(limits) };
     },
   );

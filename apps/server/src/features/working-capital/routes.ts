@@ -12,8 +12,11 @@ import {
   workingCapitalSummaryQuery,
   workingCapitalSummaryResponse,
 } from '@sentia/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { replyFromCache } from '../../platform/cache/cached-reply';
+import { bumpDataVersion } from '../../platform/cache/data-version';
 import { callerOf } from '../../platform/http/access-control';
 import type { ApiServer } from '../../platform/http/create-server';
 import { recordAudit } from '../audit/record-audit';
@@ -40,6 +43,37 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
   const feature = 'workingCapital' as const;
   const read = { access: 'read:working-capital' as const, feature };
 
+  /**
+   * Summary, ageing and cash forecast take 50–300 ms to compute: cached like the overview — the
+   * response per user over the figures shared by every reader of the same query and day. Settings,
+   * scenarios, plans and approvals bump the data version, so a change shows at once.
+   */
+  const cachedRead = <S extends z.ZodType>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    namespace: string,
+    schema: S,
+    compute: (day: string) => Promise<z.input<S>>,
+  ) => {
+    const key = { query: request.query, today: today() };
+    return replyFromCache(
+      reply,
+      ctx.cache,
+      { namespace, key, scope: { userId: callerOf<Principal>(request).userId } },
+      schema,
+      () =>
+        ctx.cache.getOrCompute(
+          {
+            namespace: `${namespace}.computed`,
+            key,
+            scope: 'shared',
+            ttlSeconds: ctx.cache.computedTtlSeconds,
+          },
+          () => compute(key.today),
+        ),
+    );
+  };
+
   app.get(
     '/api/working-capital/summary',
     {
@@ -53,9 +87,11 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
       },
     },
     async (request, reply) => {
-      // Depends on settings people change: revalidate rather than reuse a cached copy.
+      // Depends on settings people change: revalidate (ETag) rather than reuse a browser copy.
       reply.header('cache-control', 'no-cache');
-      return getWorkingCapitalSummary(ctx, request.query, today());
+      return cachedRead(request, reply, 'working-capital.summary', workingCapitalSummaryResponse, (day) =>
+        getWorkingCapitalSummary(ctx, request.query, day),
+      );
     },
   );
 
@@ -71,7 +107,10 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
         response: { 200: ageingResponse },
       },
     },
-    async (request) => getAgeing(ctx, request.query.type, request.query.asOf ?? today()),
+    async (request, reply) =>
+      cachedRead(request, reply, 'working-capital.ageing', ageingResponse, (day) =>
+        getAgeing(ctx, request.query.type, request.query.asOf ?? day),
+      ),
   );
 
   app.get(
@@ -87,7 +126,9 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-cache');
-      return getCashForecast(ctx, request.query, today());
+      return cachedRead(request, reply, 'cash-forecast', cashForecastResponse, (day) =>
+        getCashForecast(ctx, request.query, day),
+      );
     },
   );
 
@@ -120,7 +161,9 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     },
     async (request, reply) => {
       const actor = actorOf(request, callerOf<Principal>(request));
-      return reply.code(201).send(await saveScenario(ctx.db, actor, request.body));
+      const saved = await saveScenario(ctx.db, actor, request.body);
+      await bumpDataVersion(ctx, 'scenarios.saved');
+      return reply.code(201).send(saved);
     },
   );
 
@@ -154,6 +197,7 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     },
     async (request) => {
       await saveWorkingCapitalSettings(ctx.db, actorOf(request, callerOf<Principal>(request)), request.body);
+      await bumpDataVersion(ctx, 'working-capital.settings');
       return getWorkingCapitalSettings(ctx.db, await observedOtherFlowsPerWeek(ctx.db, today()));
     },
   );

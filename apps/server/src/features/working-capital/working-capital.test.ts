@@ -198,6 +198,13 @@ describe('working-capital API', () => {
   });
 
   it('changes settings with write:working-capital, audited, and the forecast shows the breach', async () => {
+    // Read (and so cached) before the change: the change must show at once all the same.
+    const before = await app.inject({
+      method: 'GET',
+      url: '/api/cash-forecast?horizon=30d',
+      headers: viewer,
+    });
+    expect(before.json().firstBreach).toBeNull();
     const settings = { ...DEFAULT_WORKING_CAPITAL_SETTINGS, minimumCashMinor: 166_000 };
     const denied = await app.inject({
       method: 'PUT',

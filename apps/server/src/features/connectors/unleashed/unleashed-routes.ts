@@ -1,5 +1,6 @@
 import { unleashedPlacementResponse } from '@sentia/contracts';
 import type { AppContext } from '../../../context';
+import { bumpDataVersion } from '../../../platform/cache/data-version';
 import { callerOf } from '../../../platform/http/access-control';
 import type { ApiServer } from '../../../platform/http/create-server';
 import type { Principal } from '../../identity/principal';
@@ -19,6 +20,10 @@ export function registerUnleashedRoutes(app: ApiServer, ctx: AppContext): void {
         response: { 200: unleashedPlacementResponse },
       },
     },
-    async (request) => placeApprovedPurchaseOrders(ctx, actorOf(request, callerOf<Principal>(request))),
+    async (request) => {
+      const placed = await placeApprovedPurchaseOrders(ctx, actorOf(request, callerOf<Principal>(request)));
+      await bumpDataVersion(ctx, 'purchasing.placed-in-unleashed');
+      return placed;
+    },
   );
 }
