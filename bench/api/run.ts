@@ -10,6 +10,8 @@
  * - for reference, the cheapest authenticated route (GET /api/features, answered from memory): every
  *   signed-in request pays for authentication (token check, user and session look-ups), so this is
  *   the ceiling any cached answer can reach.
+ * - for reference, the bare server answering with the summary's exact bytes (its body and headers):
+ *   the cost of the response itself, before anything the app does.
  * Target: cached summary ≥ 60% of the bare route's throughput. Embedded mode (PGlite, in-memory LRU)
  * by default; BENCH_DATABASE_URL and BENCH_REDIS_URL run it on PostgreSQL and Redis instead.
  * Settings: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_DEMO_DAYS (365).
@@ -100,6 +102,12 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify();
   bare.get('/hello', async () => ({ hello: 'world' }));
+  // The cached summary's exact bytes (body and headers) from the bare server: what answering with
+  // that response costs before any of the app's work (set once the summary has been fetched).
+  let sameResponse = { body: '', headers: {} as Record<string, string> };
+  bare.get('/same-response', async (_request, reply) =>
+    reply.headers(sameResponse.headers).send(sameResponse.body),
+  );
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const base = (server: { server: { address(): unknown } }) => {
     const address = server.server.address() as { port: number };
@@ -118,13 +126,24 @@ async function main(): Promise<void> {
   // Jobs queued by the data load (analytics, forecasts) run in-process in embedded mode: let them
   // finish, or they compete for the database with the requests measured.
   await test.inProcessJobs?.whenIdle();
-  const overviewBody = await (await fetch(`${base(app)}/api/overview`, { headers })).json();
+  const overviewResponse = await fetch(`${base(app)}/api/overview`, { headers });
+  const overviewText = await overviewResponse.text();
+  const overviewBody = JSON.parse(overviewText);
+  sameResponse = {
+    body: overviewText,
+    headers: Object.fromEntries(
+      [...overviewResponse.headers].filter(
+        ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
+      ),
+    ),
+  };
   const revenue = (overviewBody as { kpis: { key: string; value: number | null }[] }).kpis.find(
     (k) => k.key === 'revenue',
   )?.value;
 
   const results = {
     bare: await load({ url: `${base(bare)}/hello`, connections, duration }),
+    bareSameResponse: await load({ url: `${base(bare)}/same-response`, connections, duration }),
     cachedSummary: await load({ url: `${base(app)}/api/overview`, headers, connections, duration }),
     authenticatedFloor: await load({ url: `${base(app)}/api/features`, headers, connections, duration }),
     uncachedAt200: await load({
@@ -152,6 +171,8 @@ async function main(): Promise<void> {
   };
 
   const ratio = results.cachedSummary.requestsPerSecond / results.bare.requestsPerSecond;
+  const ofSameResponse = results.cachedSummary.requestsPerSecond / results.bareSameResponse.requestsPerSecond;
+  const sameToBare = results.bareSameResponse.requestsPerSecond / results.bare.requestsPerSecond;
   const ofAuthenticated =
     results.cachedSummary.requestsPerSecond / results.authenticatedFloor.requestsPerSecond;
   const row = (name: string, r: LoadResult) =>
@@ -159,12 +180,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       row('bare Fastify GET /hello', results.bare),
+      row('bare Fastify, the summary’s bytes', results.bareSameResponse),
       row('cached GET /api/overview', results.cachedSummary),
       row('authenticated GET /api/features', results.authenticatedFloor),
       row('uncached GET /api/system/syncs @200', results.uncachedAt200),
       row('  same, autocannon 20-way bursts', results.uncachedBurst200),
       row('GET /api/metrics @5', results.metricsScrape),
       `cached summary / bare throughput: ${(ratio * 100).toFixed(1)}% (target ≥ 60%); / cheapest authenticated route: ${(ofAuthenticated * 100).toFixed(1)}%`,
+      `the summary's bytes from bare Fastify / bare hello: ${(sameToBare * 100).toFixed(1)}%; cached summary / the same bytes from bare Fastify: ${(ofSameResponse * 100).toFixed(1)}%`,
       `uncached p95 at 200 req/s: ${fmt(results.uncachedAt200.p95)} (target < 50 ms); metrics scrape p95 ${fmt(results.metricsScrape.p95)} (target < 50 ms)`,
       '',
     ].join('\n'),
@@ -185,6 +208,9 @@ async function main(): Promise<void> {
       uncachedBurst200: results.uncachedBurst200,
       metricsScrape: results.metricsScrape,
       authenticatedFloor: results.authenticatedFloor,
+      bareSameResponse: results.bareSameResponse,
+      sameResponseToBareRatio: Math.round(sameToBare * 1000) / 1000,
+      cachedToSameResponseRatio: Math.round(ofSameResponse * 1000) / 1000,
       cachedToBareRatio: Math.round(ratio * 1000) / 1000,
       cachedToAuthenticatedFloorRatio: Math.round(ofAuthenticated * 1000) / 1000,
       targets: {
