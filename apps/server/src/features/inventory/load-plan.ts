@@ -3,7 +3,7 @@ import type { Database } from '@sentia/db';
 import { DATA_GAPS } from '../overview/data-gaps';
 import { readInventorySettings } from './inventory-settings';
 import { type DerivedPolicy, derivePolicies, type ServiceLevels } from './plan-model';
-import { type PlanState, readStoredPolicies } from './plan-store';
+import { type PlanState, readPlanState, readStoredPolicies } from './plan-store';
 import { ensurePlanFresh } from './refresh-plan';
 
 export interface LoadedPlan {
@@ -31,7 +31,22 @@ export async function loadPlan(
   today: string,
   serviceLevels?: ServiceLevels,
 ): Promise<LoadedPlan> {
-  const state = await ensurePlanFresh(db, today);
+  return planOf(db, await ensurePlanFresh(db, today), serviceLevels);
+}
+
+/**
+ * The plan as last computed, never recomputed: for readers that must not write (the cash forecast,
+ * whose scenarios change nothing stored). It is as fresh as the last inventory read or data change.
+ */
+export async function readStoredPlan(db: Database): Promise<LoadedPlan> {
+  return planOf(db, await readPlanState(db));
+}
+
+async function planOf(
+  db: Database,
+  state: PlanState | null,
+  serviceLevels?: ServiceLevels,
+): Promise<LoadedPlan> {
   const [{ settings }, stored] = await Promise.all([readInventorySettings(db), readStoredPolicies(db)]);
   const policies = state
     ? derivePolicies(stored, settings, state.asOf, serviceLevels ?? settings.serviceLevels)

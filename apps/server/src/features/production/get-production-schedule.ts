@@ -1,9 +1,14 @@
 import type { ScheduleBatch, ScheduleQuery, ScheduleResponse } from '@sentia/contracts';
 import type { Database } from '@sentia/db';
 import { committedLoad, planMasterSchedule, type ScheduleItem } from '@sentia/domain';
-import { loadPlan, paginate } from '../inventory/load-plan';
+import { type LoadedPlan, loadPlan, paginate, readStoredPlan } from '../inventory/load-plan';
 import { addDays } from '../inventory/plan-model';
-import { queryOpenBatches, queryProductionLines } from './queries/query-production-lines';
+import {
+  type OpenBatchRow,
+  type ProductionLineRow,
+  queryOpenBatches,
+  queryProductionLines,
+} from './queries/query-production-lines';
 
 /**
  * The master production schedule: for every SKU made on a line, forecast demand plus safety stock netted
@@ -37,39 +42,8 @@ export async function getProductionSchedule(
       shortfalls: [],
     };
   }
-  const receiving = plan.state.receivingLocationId;
+  const { items, schedule } = masterSchedule(plan, lines, openBatches, asOf, query.weeks);
   const leadOf = new Map(lines.map((l) => [l.code, l.leadTimeDays]));
-  const made = plan.policies.filter(
-    (p) => p.details.locationId === null && p.details.supply === 'production',
-  );
-  const items: (ScheduleItem & { productName: string })[] = made.map((p) => {
-    const d = p.details;
-    const inTransit = plan.policies
-      .filter(
-        (l) =>
-          l.productId === p.productId && l.details.locationId !== null && l.details.locationId !== receiving,
-      )
-      .reduce((s, l) => s + l.details.inbound, 0);
-    return {
-      sku: d.sku,
-      productName: d.productName,
-      lineCode: d.lineCode,
-      startingStock: d.onHand - d.allocated + inTransit,
-      safetyStock: p.policy.safetyStock,
-      weeklyDemand: d.weeklyForecast,
-      lotSize: p.policy.orderQuantity,
-      moq: d.moq,
-      packSize: d.packSize,
-      receipts: openBatches
-        .filter((b) => b.productId === p.productId)
-        .map((b) => ({ date: addDays(b.actualEnd ?? b.plannedEnd, 1), quantity: b.quantity })),
-    };
-  });
-  const committed = openBatches.flatMap((b) =>
-    b.lineCode ? committedLoad({ ...b, lineCode: b.lineCode }, leadOf.get(b.lineCode) ?? 0, asOf) : [],
-  );
-  const schedule = planMasterSchedule({ asOf, horizonWeeks: query.weeks, lines, items, committed });
-
   const nameOf = new Map(items.map((i) => [i.sku, i.productName]));
   const existing: ScheduleBatch[] = openBatches
     .filter((b) => b.lineCode)
@@ -147,4 +121,67 @@ export async function getProductionSchedule(
       lateDays: s.kind === 'late' ? s.lateDays : null,
     })),
   };
+}
+
+/**
+ * The schedule the plan calls for: every SKU made on a line, its demand plus safety stock netted against
+ * usable stock and the open batches, fitted into each line's remaining capacity. Pure given its inputs.
+ */
+export function masterSchedule(
+  plan: Pick<LoadedPlan, 'state' | 'policies'>,
+  lines: readonly ProductionLineRow[],
+  openBatches: readonly OpenBatchRow[],
+  asOf: string,
+  weeks: number,
+) {
+  const receiving = plan.state?.receivingLocationId ?? null;
+  const leadOf = new Map(lines.map((l) => [l.code, l.leadTimeDays]));
+  const made = plan.policies.filter(
+    (p) => p.details.locationId === null && p.details.supply === 'production',
+  );
+  const items: (ScheduleItem & { productName: string })[] = made.map((p) => {
+    const d = p.details;
+    const inTransit = plan.policies
+      .filter(
+        (l) =>
+          l.productId === p.productId && l.details.locationId !== null && l.details.locationId !== receiving,
+      )
+      .reduce((s, l) => s + l.details.inbound, 0);
+    return {
+      sku: d.sku,
+      productName: d.productName,
+      lineCode: d.lineCode,
+      startingStock: d.onHand - d.allocated + inTransit,
+      safetyStock: p.policy.safetyStock,
+      weeklyDemand: d.weeklyForecast,
+      lotSize: p.policy.orderQuantity,
+      moq: d.moq,
+      packSize: d.packSize,
+      receipts: openBatches
+        .filter((b) => b.productId === p.productId)
+        .map((b) => ({ date: addDays(b.actualEnd ?? b.plannedEnd, 1), quantity: b.quantity })),
+    };
+  });
+  const committed = openBatches.flatMap((b) =>
+    b.lineCode ? committedLoad({ ...b, lineCode: b.lineCode }, leadOf.get(b.lineCode) ?? 0, asOf) : [],
+  );
+  const schedule = planMasterSchedule({ asOf, horizonWeeks: weeks, lines, items, committed });
+
+  return { items, schedule };
+}
+
+/**
+ * The batches the schedule proposes (not yet planned or running: those are `production_batches` rows)
+ * from the plan as last computed, without recomputing it — nothing is written. Empty while the plan or
+ * stock is unknown. The cash forecast pays for the contract-manufactured ones.
+ */
+export async function proposedBatchesOfStoredPlan(db: Database, weeks: number) {
+  const [plan, lines, openBatches] = await Promise.all([
+    readStoredPlan(db),
+    queryProductionLines(db),
+    queryOpenBatches(db),
+  ]);
+  const asOf = plan.state?.asOf;
+  if (!asOf || !plan.state?.stockKnown) return { asOf: null, lines, batches: [] };
+  return { asOf, lines, batches: masterSchedule(plan, lines, openBatches, asOf, weeks).schedule.batches };
 }

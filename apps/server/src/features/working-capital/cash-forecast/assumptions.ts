@@ -1,15 +1,24 @@
 import type { CashForecastResponse, WorkingCapitalSettings } from '@sentia/contracts';
 import type { ChannelReceiptTerms } from './flow-series';
-import { PLANNED_SUPPLY_SOURCES } from './planned-supply';
+import type { PlannedSupplySource } from './planned-supply';
+import { PRICE_WINDOW_DAYS, type StoredSalesForecast } from './stored-sales-forecast';
 
 export interface AssumptionInputs {
   receiptTerms: readonly ChannelReceiptTerms[];
+  /** The stored demand-forecast runs used for the first days, or null (the engine's forecast throughout). */
+  storedSales: StoredSalesForecast | null;
+  /** First day forecast by the engine's own method. */
+  engineFrom: string;
   customerDelays: number;
   supplierDelays: number;
   cogsRatio: number;
   payLag: { days: number; bills: number };
   committedGbp: number;
-  plannedCount: number;
+  planned: readonly {
+    source: Pick<PlannedSupplySource, 'name' | 'describe'>;
+    count: number;
+    gbpMinor: number;
+  }[];
   otherWeekly: number | null;
   recurringCount: number;
   settings: WorkingCapitalSettings;
@@ -35,7 +44,7 @@ export function forecastAssumptions(a: AssumptionInputs): CashForecastResponse['
     },
     {
       category: 'sales',
-      text: `GBP revenue per channel forecast in 4-week periods with the forecasting engine's auto method (ETS and Theta combined; yearly seasonality once two years are known), spread evenly over each period's days, until the demand-forecasting feature's stored forecasts land; received per channel terms (${channels}). The share of revenue received is observed: invoiced ÷ revenue over 26 weeks (fees, refunds), 100% without invoices. Sales made but not yet invoiced are included.`,
+      text: `${salesSource(a)} Received per channel terms (${channels}). The share of revenue received is observed: invoiced ÷ revenue over 26 weeks (fees, refunds), 100% without invoices. Sales made but not yet invoiced are included.`,
     },
     {
       category: 'payables',
@@ -43,11 +52,11 @@ export function forecastAssumptions(a: AssumptionInputs): CashForecastResponse['
     },
     {
       category: 'purchases',
-      text: `${PLANNED_SUPPLY_SOURCES.map((s) => s.describe).join(' ')} ${a.plannedCount} committed item(s) not yet billed, ${pounds(a.committedGbp)} in all. Approved purchase proposals from the inventory plan will be added here when that feature lands.`,
+      text: `${a.planned.map((p) => `${p.source.describe.replace(/\.$/, '')}: ${p.count}, ${pounds(p.gbpMinor)}.`).join(' ')} In all ${a.planned.reduce((n, p) => n + p.count, 0)} committed item(s) not yet billed, ${pounds(a.committedGbp)}.`,
     },
     {
       category: 'replenishment',
-      text: `Stock that forecast sales use up is bought back: forecast revenue × the COGS ratio of the last 13 weeks (${pct(a.cogsRatio)}), less the committed purchases above, paid ${a.payLag.days.toFixed(0)} days later (observed days from bill to payment over ${a.payLag.bills} bills). Holds stock at today's days of cover; the DIO lever changes that.`,
+      text: `Stock that forecast sales use up is bought back: forecast revenue × the COGS ratio of the last 13 weeks (${pct(a.cogsRatio)}), less the committed purchases and production above (taken from the earliest days, so nothing is bought twice), paid ${a.payLag.days.toFixed(0)} days later (observed days from bill to payment over ${a.payLag.bills} bills). Holds stock at today's days of cover; the DIO lever changes that.`,
     },
     {
       category: 'recurring',
@@ -73,4 +82,25 @@ export function forecastAssumptions(a: AssumptionInputs): CashForecastResponse['
           : `No credit facility entered; a breach is any day closing below the ${pounds(a.settings.minimumCashMinor)} minimum cash.`,
     },
   ];
+}
+
+const ENGINE_TEXT =
+  "the forecasting engine's auto method (ETS and Theta combined; yearly seasonality once two years are known) on 4-week totals of GBP revenue per channel, spread evenly over each period's days";
+
+/** Where forecast sales come from: the stored demand-forecast runs where they reach, then the engine. */
+function salesSource(a: AssumptionInputs): string {
+  const stored = a.storedSales;
+  if (!stored) {
+    return `No stored demand forecast covers the coming days (no succeeded run yet), so GBP revenue per channel is forecast with ${ENGINE_TEXT}.`;
+  }
+  const runs = stored.runs
+    .map((r) => {
+      const adjusted =
+        r.adjustedSeries.length > 0
+          ? `with the planners' adjustments of ${r.adjustedSeries.length} series (${r.adjustedSeries.join(', ')})`
+          : 'no planner adjustments';
+      return `the ${r.granularity}ly run of ${r.finishedAt?.slice(0, 10) ?? 'unknown date'} (history to the ${r.granularity} of ${r.historyEnd ?? '?'}; ${adjusted}) from ${r.from} to ${r.to}`;
+    })
+    .join(', then ');
+  return `Forecast sales come from the demand forecast's stored runs: ${runs}. Units per SKU × channel (adjusted where planners adjusted, else statistical) are valued at the SKU's GBP revenue per unit on that channel over the last ${PRICE_WINDOW_DAYS / 7} weeks (else over three years, else on any channel), summed per channel and spread evenly over each period's days. From ${a.engineFrom}, beyond the runs, ${ENGINE_TEXT}.`;
 }

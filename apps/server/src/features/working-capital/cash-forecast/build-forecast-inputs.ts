@@ -35,6 +35,7 @@ import {
 } from './flow-series';
 import { PLANNED_SUPPLY_SOURCES } from './planned-supply';
 import { forecastChannelSales, PERIOD_DAYS, spreadEvenly } from './sales-forecast';
+import { loadStoredSalesForecast } from './stored-sales-forecast';
 
 /** Extra days of flows beyond the longest horizon, so DSO/DPO shifts of up to 180 days pull real flows in. */
 export const LEVER_BUFFER_DAYS = 180;
@@ -54,23 +55,35 @@ export type ForecastBuild = Omit<
  */
 export async function buildCashForecastInputs(db: Database, asOf: string): Promise<ForecastBuild> {
   const historyStart = shiftDate(asOf, -(HISTORY_WEEKS * 7 - 1));
-  const [stored, channels, bank, ratesAt, receivables, payables, invoicing, unexplained, daily, presence] =
-    await Promise.all([
-      loadWorkingCapitalSettings(db),
-      queryChannels(db),
-      queryBankPosition(db, asOf),
-      queryRatesAt(db, [asOf]),
-      queryInvoiceHistories(db, 'receivable', shiftDate(asOf, -366), asOf),
-      queryInvoiceHistories(db, 'payable', shiftDate(asOf, -366), asOf),
-      queryChannelInvoicing(db, asOf),
-      queryUnexplainedBankMovements(db, asOf),
-      queryDailyChannelRevenue(db, { from: historyStart, to: asOf }),
-      queryDataPresence(db),
-    ]);
-  const settings = stored.settings;
-  const rates = rateTable(ratesAt.get(asOf));
   const horizonDays = daysForHorizon(asOf, '24m');
   const totalDays = horizonDays + LEVER_BUFFER_DAYS;
+  const [
+    stored,
+    channels,
+    bank,
+    ratesAt,
+    receivables,
+    payables,
+    invoicing,
+    unexplained,
+    daily,
+    presence,
+    storedSales,
+  ] = await Promise.all([
+    loadWorkingCapitalSettings(db),
+    queryChannels(db),
+    queryBankPosition(db, asOf),
+    queryRatesAt(db, [asOf]),
+    queryInvoiceHistories(db, 'receivable', shiftDate(asOf, -366), asOf),
+    queryInvoiceHistories(db, 'payable', shiftDate(asOf, -366), asOf),
+    queryChannelInvoicing(db, asOf),
+    queryUnexplainedBankMovements(db, asOf),
+    queryDailyChannelRevenue(db, { from: historyStart, to: asOf }),
+    queryDataPresence(db),
+    loadStoredSalesForecast(db, asOf, totalDays),
+  ]);
+  const settings = stored.settings;
+  const rates = rateTable(ratesAt.get(asOf));
   const customerDelays = observedPaymentDelays(receivables, asOf);
   const supplierDelays = observedPaymentDelays(payables, asOf);
 
@@ -116,22 +129,28 @@ export async function buildCashForecastInputs(db: Database, asOf: string): Promi
       : shiftDate(asOf, -(term.settlementDays + term.payoutEveryDays));
     const earliest = shiftDate(asOf, -PENDING_SALES_MAX_DAYS);
     const forecastPeriods = forecasts.find((f) => f.code === term.channelCode)?.periods ?? [];
+    const engineDaily = forecastPeriods.flatMap((p) => spreadEvenly(p, PERIOD_DAYS));
+    // The stored demand forecast where its runs reach; the engine's own forecast after that.
+    const storedDaily = storedSales
+      ? (storedSales.daily.get(term.channelCode) ?? new Array<number>(storedSales.days).fill(0))
+      : [];
     return {
       code: term.channelCode,
       currency: term.currency,
       settlementDays: term.settlementDays,
       payoutEveryDays: term.payoutEveryDays,
       collectionRatio: ratio,
-      forecastDaily: forecastPeriods.flatMap((p) => spreadEvenly(p, PERIOD_DAYS)).slice(0, totalDays),
+      forecastDaily: [...storedDaily, ...engineDaily.slice(storedDaily.length)].slice(0, totalDays),
       pending: daily
         .filter((d) => d.channelCode === term.channelCode && d.day > pendingFrom && d.day > earliest)
         .map((d) => ({ offset: offsetOf(asOf, d.day), revenueMinor: d.revenueMinor })),
     };
   });
 
-  const planned = (
-    await Promise.all(PLANNED_SUPPLY_SOURCES.map((source) => source.load(db, asOf, supplierDelays)))
-  ).flat();
+  const loaded = await Promise.all(
+    PLANNED_SUPPLY_SOURCES.map((source) => source.load(db, asOf, supplierDelays)),
+  );
+  const planned = loaded.flat();
   const committedGbp = -(sumInGbp(planned, rates).minor ?? 0);
 
   // COGS ratio and the supplier payment lag, observed over the recent past.
@@ -211,18 +230,26 @@ export async function buildCashForecastInputs(db: Database, asOf: string): Promi
     rates: rateList(ratesAt.get(asOf)),
     assumptions: forecastAssumptions({
       receiptTerms,
+      storedSales,
+      engineFrom: shiftDate(asOf, (storedSales?.days ?? 0) + 1),
       customerDelays: customerDelays.size,
       supplierDelays: supplierDelays.size,
       cogsRatio,
       payLag,
       committedGbp,
-      plannedCount: planned.length,
+      planned: PLANNED_SUPPLY_SOURCES.map((source, i) => ({
+        source,
+        count: loaded[i]!.length,
+        gbpMinor: -(sumInGbp(loaded[i]!, rates).minor ?? 0),
+      })),
       otherWeekly,
       recurringCount: settings.recurringCosts.length,
       settings,
     }),
     salesForecast: {
-      method: 'auto',
+      method: storedSales
+        ? `stored ${storedSales.runs.map((r) => `${r.granularity}ly run to ${r.to}`).join(', ')}; auto after`
+        : 'auto',
       channels: forecasts.map((f) => ({ code: f.code, model: f.model, historyWeeks: f.historyWeeks })),
     },
     unconverted: opening.unconverted,

@@ -3,6 +3,8 @@ import type { CashFlowItem, PaymentDelay } from '@sentia/domain';
 import { shiftDate } from '@sentia/domain';
 import { sql } from 'drizzle-orm';
 import { toInt } from '../queries/sql-helpers';
+import { scheduledContractBatches } from './planned-production';
+import { approvedPurchaseProposals } from './planned-proposals';
 
 /** A committed purchase that no bill covers yet, paid on `date` (negative amount). */
 export interface PlannedSupplyOutflow extends CashFlowItem {
@@ -11,9 +13,10 @@ export interface PlannedSupplyOutflow extends CashFlowItem {
 }
 
 /**
- * Where planned purchases and production come from. Today: open purchase orders and planned
- * contract production in the database. The inventory plan's approved purchase proposals join this
- * list when that feature lands — each source only has to return dated outflows not yet billed.
+ * Where planned purchases and production come from: open purchase orders and planned contract
+ * production in the database, the inventory plan's approved purchase proposals and the contract
+ * batches the master production schedule proposes. Each source returns dated outflows not yet
+ * billed, and no two sources return the same purchase (see each source for how).
  */
 export interface PlannedSupplySource {
   name: string;
@@ -115,5 +118,7 @@ export const contractProduction: PlannedSupplySource = {
 
 export const PLANNED_SUPPLY_SOURCES: readonly PlannedSupplySource[] = [
   openPurchaseOrders,
+  approvedPurchaseProposals,
   contractProduction,
+  scheduledContractBatches,
 ];
