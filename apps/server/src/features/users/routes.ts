@@ -75,13 +75,17 @@ export function registerUserAdminRoutes(app: ApiServer, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request, callerOf<Principal>(request));
       let user = null;
-      if (request.body.role !== undefined)
-        user = await setUserRole(ctx.db, actor, request.params.id, request.body.role);
-      if (request.body.disabled !== undefined) {
-        user = await setUserDisabled(ctx.db, actor, request.params.id, request.body.disabled);
+      try {
+        if (request.body.role !== undefined)
+          user = await setUserRole(ctx.db, actor, request.params.id, request.body.role);
+        if (request.body.disabled !== undefined) {
+          user = await setUserDisabled(ctx.db, actor, request.params.id, request.body.disabled);
+        }
+      } finally {
+        // Their role, permissions or sessions changed (even if only the first of two changes went
+        // through): no replica may keep serving the old ones.
+        if (user) await announceIdentityChange(ctx, request.params.id);
       }
-      // Their role, permissions or sessions changed: no replica may keep serving the old ones.
-      await announceIdentityChange(ctx, request.params.id);
       return user!;
     },
   );
