@@ -22,6 +22,7 @@ import type { ApiServer } from '../../platform/http/create-server';
 import { recordAudit } from '../audit/record-audit';
 import type { Principal } from '../identity/principal';
 import { actorOf } from '../identity/routes';
+import { readPlanState } from '../inventory/plan-store';
 import { getCashForecast } from './cash-forecast/get-cash-forecast';
 import { workingCapitalWorkbook } from './export-workbook';
 import { getAgeing } from './get-ageing';
@@ -54,8 +55,9 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     namespace: string,
     schema: S,
     compute: (day: string) => Promise<z.input<S>>,
+    inputs: Record<string, unknown> = {},
   ) => {
-    const key = { query: request.query, today: today() };
+    const key = { query: request.query, today: today(), ...inputs };
     return replyFromCache(
       reply,
       ctx.cache,
@@ -126,8 +128,16 @@ export function registerWorkingCapitalRoutes(app: ApiServer, ctx: AppContext): v
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-cache');
-      return cachedRead(request, reply, 'cash-forecast', cashForecastResponse, (day) =>
-        getCashForecast(ctx, request.query, day),
+      // The planned purchases and production come from the stored inventory plan, which an inventory
+      // read may recompute after a data change without a version bump of its own: key by it.
+      const plan = (await readPlanState(ctx.db))?.computedAt ?? null;
+      return cachedRead(
+        request,
+        reply,
+        'cash-forecast',
+        cashForecastResponse,
+        (day) => getCashForecast(ctx, request.query, day),
+        { plan },
       );
     },
   );

@@ -56,7 +56,7 @@ export function forecastAssumptions(a: AssumptionInputs): CashForecastResponse['
     },
     {
       category: 'replenishment',
-      text: `Stock that forecast sales use up is bought back: forecast revenue × the COGS ratio of the last 13 weeks (${pct(a.cogsRatio)}), less the committed purchases and production above (taken from the earliest days, so nothing is bought twice), paid ${a.payLag.days.toFixed(0)} days later (observed days from bill to payment over ${a.payLag.bills} bills). Holds stock at today's days of cover; the DIO lever changes that.`,
+      text: `Stock that forecast sales use up is bought back: forecast revenue × the COGS ratio of the last 13 weeks (${pct(a.cogsRatio)}), less the committed purchases and production above (each replaces the restocking payments due on or after its own payment date, so nothing is bought twice and nothing is paid early), paid ${a.payLag.days.toFixed(0)} days later (observed days from bill to payment over ${a.payLag.bills} bills). Holds stock at today's days of cover; the DIO lever changes that.`,
     },
     {
       category: 'recurring',

@@ -152,6 +152,10 @@ export async function buildCashForecastInputs(db: Database, asOf: string): Promi
   );
   const planned = loaded.flat();
   const committedGbp = -(sumInGbp(planned, rates).minor ?? 0);
+  const committedPayments = planned.map((item) => ({
+    day: offsetOf(asOf, item.date),
+    gbpMinor: -(sumInGbp([item], rates).minor ?? 0),
+  }));
 
   // COGS ratio and the supplier payment lag, observed over the recent past.
   const recent = daily.filter((d) => d.day > shiftDate(asOf, -91));
@@ -187,7 +191,7 @@ export async function buildCashForecastInputs(db: Database, asOf: string): Promi
   ];
   const series = [
     ...salesReceiptSeries(asOf, totalDays, receiptTerms, rates),
-    replenishmentSeries(asOf, totalDays, forecastRevenueDaily, cogsRatio, committedGbp, payLag.days),
+    replenishmentSeries(asOf, totalDays, forecastRevenueDaily, cogsRatio, committedPayments, payLag.days),
     ...(otherWeekly !== null && otherWeekly !== 0 ? [runRateSeries(asOf, totalDays, otherWeekly)] : []),
   ];
   // Levers are measured on the trailing three calendar months, as in the summary.

@@ -78,29 +78,52 @@ export function salesReceiptSeries(
     }));
 }
 
+/** A committed purchase or production payment, in GBP minor units (positive), `day` days after asOf. */
+export interface CommittedPayment {
+  day: number;
+  gbpMinor: number;
+}
+
 /**
- * Buying back what forecast sales use up: forecast revenue × the COGS ratio each day, less the
- * purchases already committed (taken from the earliest days first), paid `payLagDays` later. In
- * GBP, negative. Holds stock at today's days of cover; the DIO lever changes that.
+ * Buying back what forecast sales use up: forecast revenue × the COGS ratio each day, paid
+ * `payLagDays` later, in GBP, negative. Committed purchases and production already buy part of that
+ * stock, so each committed payment replaces replenishment payments due on or after its own date
+ * (never earlier ones: a batch paid in October does not pay for July's restocking). Holds stock at
+ * today's days of cover; the DIO lever changes that.
  */
 export function replenishmentSeries(
   asOf: string,
   days: number,
   forecastRevenueDaily: readonly number[],
   cogsRatio: number,
-  committedGbpMinor: number,
+  committed: readonly CommittedPayment[],
   payLagDays: number,
 ): CashFlowSeries {
   const payments = new Array<number>(days).fill(0);
-  let committed = Math.max(0, committedGbpMinor);
   forecastRevenueDaily.forEach((revenue, i) => {
-    let purchase = Math.round(revenue * cogsRatio);
-    const covered = Math.min(purchase, committed);
-    committed -= covered;
-    purchase -= covered;
     const payDay = Math.max(i + 1 + Math.round(payLagDays), 1);
+    const purchase = Math.round(revenue * cogsRatio);
     if (purchase > 0 && payDay <= days) payments[payDay - 1]! -= purchase;
   });
+  const due = committed
+    .filter((c) => c.gbpMinor > 0)
+    .map((c) => ({ day: Math.max(1, c.day), left: c.gbpMinor }))
+    .sort((a, b) => a.day - b.day);
+  // Oldest committed amount first, against the replenishment due on each day from its date on.
+  let next = 0;
+  const open: { left: number }[] = [];
+  for (let day = 1; day <= days; day++) {
+    while (next < due.length && due[next]!.day <= day) open.push(due[next++]!);
+    let need = -payments[day - 1]!;
+    while (need > 0 && open.length > 0) {
+      const item = open[0]!;
+      const covered = Math.min(need, item.left);
+      item.left -= covered;
+      need -= covered;
+      if (item.left === 0) open.shift();
+    }
+    payments[day - 1] = need === 0 ? 0 : -need;
+  }
   return { category: 'replenishment', currency: 'GBP', start: shiftDate(asOf, 1), minor: payments };
 }
 
