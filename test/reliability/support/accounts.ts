@@ -4,6 +4,8 @@ import { hashPassword } from '../../../apps/server/src/features/identity/passwor
 export interface SignInAccounts {
   emails: string[];
   password: string;
+  /** The next sign-in's number, counted over every load run that uses these accounts. */
+  nextUse(): number;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function createSignInAccounts(databaseUrl: string, count: number): 
   } finally {
     await handle.close();
   }
-  return { emails, password };
+  let uses = 0;
+  return { emails, password, nextUse: () => uses++ };
 }
 
 /** A distinct client address per use (10.0.0.0/8), as different people behind the load balancer. */

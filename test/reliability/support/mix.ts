@@ -30,18 +30,23 @@ export async function realisticMix(baseUrl: string, accessToken: string, account
   // About 1% of requests are sign-ins: each by another person from another address (the limits
   // per account and per address would rightly refuse one account signing in over and over).
   const signInWeight = Math.max(1, Math.round(weightSoFar / 99));
+  // Counted over every run with these accounts (a run's own count starts again at 0): a series of
+  // runs must not sign the same few people in again and again and meet their limits.
   mix.push({
     method: 'POST',
     path: '/api/auth/login',
     weight: signInWeight,
-    vary: (use) => ({
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(use) },
-      body: JSON.stringify({
-        email: accounts.emails[use % accounts.emails.length],
-        password: accounts.password,
-        mode: 'token',
-      }),
-    }),
+    vary: () => {
+      const use = accounts.nextUse();
+      return {
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress(use) },
+        body: JSON.stringify({
+          email: accounts.emails[use % accounts.emails.length],
+          password: accounts.password,
+          mode: 'token',
+        }),
+      };
+    },
   });
   return mix;
 }
