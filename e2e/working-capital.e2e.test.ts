@@ -61,7 +61,21 @@ describe('working-capital cockpit in the browser (embedded mode, demo data)', ()
           headers: { cookie: cookieHeader },
         });
         const body = (await response.json()) as WorkingCapitalSummaryResponse;
+        // The cash forecast follows the stored forecast runs the demo load starts: the jobs must be
+        // done, or the page and the API read figures from either side of a run finishing.
+        const queues = await fetch(`${app.url}/api/queues/status`, { headers: { cookie: cookieHeader } });
+        const { queues: states } = (await queues.json()) as {
+          queues: { waiting: number; active: number; delayed: number }[];
+        };
+        if (states.some((q) => q.waiting + q.active + q.delayed > 0)) return false;
+        const runs = await fetch(`${app.url}/api/forecasts/runs`, { headers: { cookie: cookieHeader } });
+        const { runs: recent } = (await runs.json()) as { runs: { status: string; granularity: string }[] };
+        const done = (granularity: string) =>
+          recent.some((r) => r.granularity === granularity && r.status === 'succeeded');
         return (
+          done('week') &&
+          done('month') &&
+          !recent.some((r) => r.status === 'running') &&
           body.demoData &&
           body.kpis.find((k) => k.key === 'ccc')?.value !== null &&
           body.months.some((m) => m.revenueMinor > 0)
