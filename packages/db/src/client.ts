@@ -63,9 +63,14 @@ export function connectPostgres(options: PostgresOptions): DatabaseHandle {
 }
 
 /** PGlite: real PostgreSQL compiled to WebAssembly, one connection, data kept in `dataDir`. */
-export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob } = {},
+): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = yieldingBetweenStatements(await PGlite.create(dataDir ? { dataDir } : {}));
+  const client = yieldingBetweenStatements(
+    await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...options }),
+  );
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -74,6 +79,13 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
     poolStats: () => ({ total: 1, idle: 1, waiting: 0, max: 1 }),
     close: () => client.close(),
   };
+}
+
+/** The whole PGlite database as a tarball, to open copies of with `openPglite(…, { loadDataDir })`. */
+export async function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
+  if (handle.kind !== 'pglite') throw new Error('dumpPglite needs a PGlite handle');
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('none');
 }
 
 /**

@@ -1,12 +1,54 @@
-import { randomBytes } from 'node:crypto';
-import { connectPostgres, type DatabaseHandle, migratePglite, migratePostgres, openPglite } from '@sentia/db';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  connectPostgres,
+  type DatabaseHandle,
+  dumpPglite,
+  migratePglite,
+  migratePostgres,
+  migrationsFolder,
+  openPglite,
+} from '@sentia/db';
 import pg from 'pg';
 
-/** A fresh, migrated, in-memory PGlite database for one test file. */
+let template: Promise<Blob> | undefined;
+
+/**
+ * A fresh, migrated, in-memory PGlite database. Migrating takes seconds, so each one is a copy of a
+ * template migrated once per set of migrations (kept in the temp directory, keyed by a hash of the
+ * migration files, so a changed migration makes a new one).
+ */
 export async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
-  const handle = await openPglite(undefined);
-  await migratePglite(handle);
-  return handle;
+  template ??= migratedTemplate();
+  return openPglite(undefined, { loadDataDir: await template });
+}
+
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json')) {
+      hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
+    }
+  }
+  const file = path.join(tmpdir(), `sentia-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    const handle = await openPglite(undefined);
+    try {
+      await migratePglite(handle);
+      const dump = await dumpPglite(handle);
+      // Written aside and renamed: test workers racing to write it never read half a file.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
 /**
