@@ -35,6 +35,25 @@ export class BullmqJobQueue<Ctx> implements JobQueue<Ctx> {
     private readonly options: BullmqOptions,
   ) {}
 
+  /**
+   * Runs `work` on the named queue. A Queue made while Redis is away fails its start-up and keeps
+   * failing after Redis is back (BullMQ keeps the rejected start), so a failure drops the Queue and
+   * the next call makes a fresh one on the reconnected client.
+   */
+  private async onQueue<T>(name: QueueName, work: (queue: Queue) => Promise<T>): Promise<T> {
+    const queue = this.queue(name);
+    try {
+      return await work(queue);
+    } catch (error) {
+      if (this.queues.get(name) === queue) {
+        this.queues.delete(name);
+        // The client is shared: closing the Queue only detaches it.
+        void queue.close().catch(() => {});
+      }
+      throw error;
+    }
+  }
+
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -51,49 +70,51 @@ export class BullmqJobQueue<Ctx> implements JobQueue<Ctx> {
     const parsed = definition.payload.parse(payload);
     const key = definition.idempotencyKey?.(parsed);
     const jobId = key === undefined ? undefined : toJobId(key);
-    const queue = this.queue(definition.queue);
-    if (jobId) {
-      const existing = await queue.getJob(jobId);
-      if (existing && !(await existing.isFailed())) return { id: jobId, enqueued: false };
-      if (existing) await existing.remove();
-    }
-    const job = await queue.add(
-      definition.name,
-      { version: definition.version, payload: parsed },
-      {
-        jobId,
-        attempts: definition.attempts,
-        backoff: { type: 'exponential', delay: definition.backoffMs },
-        removeOnComplete: COMPLETED_RETENTION,
-        removeOnFail: FAILED_RETENTION,
-      },
-    );
-    return { id: job.id ?? jobId ?? '', enqueued: true };
+    return this.onQueue(definition.queue, async (queue) => {
+      if (jobId) {
+        const existing = await queue.getJob(jobId);
+        if (existing && !(await existing.isFailed())) return { id: jobId, enqueued: false };
+        if (existing) await existing.remove();
+      }
+      const job = await queue.add(
+        definition.name,
+        { version: definition.version, payload: parsed },
+        {
+          jobId,
+          attempts: definition.attempts,
+          backoff: { type: 'exponential', delay: definition.backoffMs },
+          removeOnComplete: COMPLETED_RETENTION,
+          removeOnFail: FAILED_RETENTION,
+        },
+      );
+      return { id: job.id ?? jobId ?? '', enqueued: true };
+    });
   }
 
   async counts(): Promise<QueueCounts[]> {
     return Promise.all(
-      QUEUE_NAMES.map(async (name) => {
-        const queue = this.queue(name);
-        const counts = await queue.getJobCounts(
-          'waiting',
-          'active',
-          'delayed',
-          'failed',
-          'completed',
-          'prioritized',
-        );
-        const [oldest] = await queue.getJobs(['waiting'], -1, -1, true);
-        return {
-          queue: name,
-          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
-          active: counts.active ?? 0,
-          delayed: counts.delayed ?? 0,
-          failed: counts.failed ?? 0,
-          completed: counts.completed ?? 0,
-          oldestWaitingSeconds: oldest ? (Date.now() - oldest.timestamp) / 1000 : null,
-        };
-      }),
+      QUEUE_NAMES.map((name) =>
+        this.onQueue(name, async (queue) => {
+          const counts = await queue.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'failed',
+            'completed',
+            'prioritized',
+          );
+          const [oldest] = await queue.getJobs(['waiting'], -1, -1, true);
+          return {
+            queue: name,
+            waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+            active: counts.active ?? 0,
+            delayed: counts.delayed ?? 0,
+            failed: counts.failed ?? 0,
+            completed: counts.completed ?? 0,
+            oldestWaitingSeconds: oldest ? (Date.now() - oldest.timestamp) / 1000 : null,
+          };
+        }),
+      ),
     );
   }
 
