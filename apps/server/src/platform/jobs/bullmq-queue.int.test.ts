@@ -3,12 +3,14 @@ import { type DatabaseHandle, schema } from '@sentia/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
+import { waitFor } from '../../../../../e2e/support/app-process';
+import { startPrivateRedis } from '../../../../../test/reliability/support/private-services';
 import type { AppContext } from '../../context';
 import { createTestContext } from '../../test-support/app-context';
 import { createPostgresTestDatabase } from '../../test-support/database';
 import { describeWithServices, testDatabaseUrl, testRedisUrl } from '../../test-support/services';
-import { connectRedis } from '../redis';
-import { BullmqJobWorker } from './bullmq-queue';
+import { connectRedis, withTimeout } from '../redis';
+import { BullmqJobQueue, BullmqJobWorker } from './bullmq-queue';
 import { defineJob, type JobDefinition, PermanentJobError } from './job-definition';
 
 describeWithServices({ postgres: true, redis: true }, 'BullMQ job queue on real Redis and PostgreSQL', () => {
@@ -116,5 +118,30 @@ describeWithServices({ postgres: true, redis: true }, 'BullMQ job queue on real 
       return (counts.find((c) => c.queue === 'maintenance')?.failed ?? 0) >= 1;
     });
     expect(seen.filter((s) => s.name === 'test.doomed')).toHaveLength(1);
+  });
+});
+
+describeWithServices({ redis: true }, 'BullMQ producer across a Redis outage', () => {
+  it('reports the queues again once Redis is back, when it was first asked while Redis was away', async () => {
+    const redis = await startPrivateRedis();
+    const connection = connectRedis(redis.url, 'requests', 'bullmq-outage-test');
+    connection.on('error', () => {});
+    const producer = new BullmqJobQueue(connection, { prefix: `outage-${randomUUID()}` });
+    try {
+      await waitFor(async () => connection.status === 'ready', { what: 'the first connection' });
+      await redis.stop();
+      await expect(withTimeout(producer.counts(), 3_000, 'no answer')).rejects.toThrow();
+      await redis.start();
+      const counts = await waitFor(() => withTimeout(producer.counts(), 2_000, 'no answer'), {
+        what: 'queue counts after the restart',
+        timeoutMs: 20_000,
+        intervalMs: 200,
+      });
+      expect(counts.map((c) => c.waiting)).toEqual(counts.map(() => 0));
+    } finally {
+      await producer.close().catch(() => {});
+      connection.disconnect();
+      await redis.stop();
+    }
   });
 });
