@@ -1,7 +1,7 @@
 import type { ConnectionsResponse, OverviewResponse } from '@sentia/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startProcess, tempDataDir, waitFor } from './support/app-process';
+import { type RunningApp, signInFirstAdmin, startProcess, tempDataDir, waitFor } from './support/app-process';
 import { launchBrowser, seriousAccessibilityViolations } from './support/browser';
 
 /**
@@ -27,20 +27,7 @@ describe('connections page in the browser (embedded mode, sandbox Shopify)', () 
   beforeAll(async () => {
     dataDir = tempDataDir();
     app = await startProcess('apps/server/dist/main.js', { DATA_DIR: dataDir });
-    const password = /admin@sentia\.local \/ (\S+)/.exec(app.output())?.[1];
-    expect(password, 'the first start prints the generated admin password').toBeTruthy();
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@sentia.local', password }),
-    });
-    expect(login.status).toBe(200);
-    cookies = login.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const index = pair!.indexOf('=');
-      return { name: pair!.slice(0, index), value: pair!.slice(index + 1) };
-    });
-    cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    ({ cookies, cookieHeader } = await signInFirstAdmin(app));
     const overview = await waitFor(
       async () => {
         const body = await api<OverviewResponse>('/api/overview');

@@ -1,7 +1,7 @@
 import type { ForecastResponse } from '@sentia/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startProcess, tempDataDir, waitFor } from './support/app-process';
+import { type RunningApp, signInFirstAdmin, startProcess, tempDataDir, waitFor } from './support/app-process';
 import { launchBrowser, seriousAccessibilityViolations } from './support/browser';
 
 /**
@@ -24,20 +24,7 @@ describe('demand forecast page in the browser (embedded mode, demo data)', () =>
   beforeAll(async () => {
     dataDir = tempDataDir();
     app = await startProcess('apps/server/dist/main.js', { DATA_DIR: dataDir });
-    const password = /admin@sentia\.local \/ (\S+)/.exec(app.output())?.[1];
-    expect(password, 'the first start prints the generated admin password').toBeTruthy();
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@sentia.local', password }),
-    });
-    expect(login.status).toBe(200);
-    cookies = login.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const index = pair!.indexOf('=');
-      return { name: pair!.slice(0, index), value: pair!.slice(index + 1) };
-    });
-    cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    ({ cookies, cookieHeader } = await signInFirstAdmin(app));
     // Demo load → sales refresh → forecast runs (weekly and monthly) on worker threads.
     await waitFor(
       async () => {

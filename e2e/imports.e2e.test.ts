@@ -1,7 +1,7 @@
 import type { ImportListResponse } from '@sentia/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startProcess, tempDataDir } from './support/app-process';
+import { type RunningApp, signInFirstAdmin, startProcess, tempDataDir } from './support/app-process';
 import { launchBrowser, seriousAccessibilityViolations } from './support/browser';
 
 const PRODUCTS = [
@@ -25,19 +25,7 @@ describe('spreadsheet import page in the browser (embedded mode)', () => {
   beforeAll(async () => {
     dataDir = tempDataDir();
     app = await startProcess('apps/server/dist/main.js', { DATA_DIR: dataDir, DEMO_DATA: 'false' });
-    const password = /admin@sentia\.local \/ (\S+)/.exec(app.output())?.[1];
-    expect(password, 'the first start prints the generated admin password').toBeTruthy();
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@sentia.local', password }),
-    });
-    expect(login.status).toBe(200);
-    cookies = login.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const index = pair!.indexOf('=');
-      return { name: pair!.slice(0, index), value: pair!.slice(index + 1) };
-    });
+    ({ cookies } = await signInFirstAdmin(app));
     browser = await launchBrowser();
   });
 

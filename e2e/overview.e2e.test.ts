@@ -1,7 +1,7 @@
 import type { OverviewResponse } from '@sentia/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startProcess, tempDataDir, waitFor } from './support/app-process';
+import { type RunningApp, signInFirstAdmin, startProcess, tempDataDir, waitFor } from './support/app-process';
 import { launchBrowser, seriousAccessibilityViolations } from './support/browser';
 
 /**
@@ -18,20 +18,9 @@ describe('executive overview in the browser (embedded mode, demo data)', () => {
   beforeAll(async () => {
     dataDir = tempDataDir();
     app = await startProcess('apps/server/dist/main.js', { DATA_DIR: dataDir });
-    const password = /admin@sentia\.local \/ (\S+)/.exec(app.output())?.[1];
-    expect(password, 'the first start prints the generated admin password').toBeTruthy();
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@sentia.local', password }),
-    });
-    expect(login.status).toBe(200);
-    cookies = login.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(';');
-      const index = pair!.indexOf('=');
-      return { name: pair!.slice(0, index), value: pair!.slice(index + 1) };
-    });
-    const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const signedIn = await signInFirstAdmin(app);
+    cookies = signedIn.cookies;
+    const { cookieHeader } = signedIn;
     overview = await waitFor(
       async () => {
         const response = await fetch(`${app.url}/api/overview`, { headers: { cookie: cookieHeader } });

@@ -99,3 +99,27 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+export interface SignedIn {
+  cookies: { name: string; value: string }[];
+  /** The same cookies as a `Cookie` header, for API calls beside the browser. */
+  cookieHeader: string;
+}
+
+/** Signs in the administrator whose generated password the app's first start printed. */
+export async function signInFirstAdmin(app: RunningApp): Promise<SignedIn> {
+  const password = /admin@sentia\.local \/ (\S+)/.exec(app.output())?.[1];
+  if (!password) throw new Error('the first start did not print the generated admin password');
+  const login = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@sentia.local', password }),
+  });
+  if (login.status !== 200) throw new Error(`the admin sign-in answered ${login.status}`);
+  const cookies = login.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(';');
+    const index = pair!.indexOf('=');
+    return { name: pair!.slice(0, index), value: pair!.slice(index + 1) };
+  });
+  return { cookies, cookieHeader: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+}
