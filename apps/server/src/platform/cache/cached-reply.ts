@@ -16,7 +16,7 @@ export async function replyFromCache<S extends z.ZodType>(
   compute: () => Promise<z.input<S>>,
 ): Promise<FastifyReply> {
   const stored = await cache.getOrComputeText(spec, async () => {
-    const body = JSON.stringify(schema.parse(await compute()));
+    const body = asciiJson(schema.parse(await compute()));
     return `${etagOf(body)}\n${body}`;
   });
   const newline = stored.indexOf('\n');
@@ -24,4 +24,17 @@ export async function replyFromCache<S extends z.ZodType>(
     .header('etag', stored.slice(0, newline))
     .type('application/json; charset=utf-8')
     .send(stored.slice(newline + 1));
+}
+
+/**
+ * JSON with every non-ASCII character written as a \u escape: the same value to any JSON parser, and
+ * a string V8 keeps one byte per character. One typographic character (’, −, £) in a body otherwise
+ * makes the whole string two-byte, and each cached answer paid for re-encoding it to UTF-8 on the way
+ * out — about a sixth of a cached read's cost (bench:api).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
