@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { DatabaseHandle } from '@sentia/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from './http-app';
@@ -179,6 +180,54 @@ describe('serving the dashboard', () => {
       expect(root.body).toContain('<title>Sentia</title>');
       const missingAsset = await web.inject({ method: 'GET', url: '/assets/missing.js' });
       expect(missingAsset.statusCode).toBe(404);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('sends the build’s brotli or gzip copy to a browser that accepts it, with the original’s caching', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sentia-web-'));
+    mkdirSync(path.join(root, 'assets'));
+    const script = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${i}` })))};`;
+    const page = `<!doctype html><title>Sentia</title>${'<p>dashboard</p>'.repeat(200)}`;
+    writeFileSync(path.join(root, 'index.html'), page);
+    writeFileSync(path.join(root, 'index.html.br'), brotliCompressSync(page));
+    writeFileSync(path.join(root, 'assets', 'index-abc123.js'), script);
+    writeFileSync(path.join(root, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
+    writeFileSync(path.join(root, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+    const web = await createServer({
+      logger: testContext.ctx.logger,
+      version: 'test',
+      cookieSecret: 's'.repeat(40),
+    });
+    await serveWebApp(web, root);
+    try {
+      const url = '/assets/index-abc123.js';
+      const brotli = await web.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['content-type']).toMatch(/javascript/);
+      expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+      expect(Number(brotli.headers['content-length'])).toBeLessThan(script.length / 4);
+
+      const gzip = await web.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).toString()).toBe(script);
+
+      const plain = await web.inject({ url });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+
+      for (const pageUrl of ['/', '/inventory']) {
+        const html = await web.inject({ url: pageUrl, headers: { 'accept-encoding': 'br' } });
+        expect(html.statusCode, pageUrl).toBe(200);
+        expect(html.headers['content-encoding'], pageUrl).toBe('br');
+        expect(html.headers['content-type'], pageUrl).toMatch(/text\/html/);
+        expect(html.headers['cache-control'], pageUrl).toBe('no-cache');
+        expect(brotliDecompressSync(html.rawPayload).toString(), pageUrl).toBe(page);
+      }
     } finally {
       await web.close();
     }

@@ -15,6 +15,8 @@ export function webAppDirectory(): string {
 /**
  * Serves the built dashboard: hashed assets are immutable for a year, index.html is revalidated on
  * every load so a deploy is picked up at once; unknown non-API paths get index.html (client routing).
+ * The build writes brotli and gzip copies of text assets (vite.config.ts); a browser that accepts
+ * one gets it (`Vary: Accept-Encoding`), anything else the original file.
  */
 export async function serveWebApp(app: ApiServer, root = webAppDirectory()): Promise<void> {
   const built = existsSync(path.join(root, 'index.html'));
@@ -23,7 +25,10 @@ export async function serveWebApp(app: ApiServer, root = webAppDirectory()): Pro
       root,
       wildcard: true,
       index: ['index.html'],
-      setHeaders(res, filePath) {
+      preCompressed: true,
+      setHeaders(res, servedPath) {
+        // The served file may be a compressed copy (index.html.br): its policy is the original's.
+        const filePath = servedPath.replace(/\.(br|gz)$/, '');
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           res.header('cache-control', 'public, max-age=31536000, immutable');
         } else if (filePath.endsWith('.html')) {
