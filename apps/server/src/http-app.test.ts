@@ -220,6 +220,16 @@ describe('serving the dashboard', () => {
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body).toBe(script);
 
+      // Files under the 1 kB threshold have no compressed copy: the original is sent.
+      writeFileSync(path.join(root, 'assets', 'tiny-abc123.js'), 'export {};');
+      const tiny = await web.inject({
+        url: '/assets/tiny-abc123.js',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(tiny.statusCode).toBe(200);
+      expect(tiny.headers['content-encoding']).toBeUndefined();
+      expect(tiny.body).toBe('export {};');
+
       for (const pageUrl of ['/', '/inventory']) {
         const html = await web.inject({ url: pageUrl, headers: { 'accept-encoding': 'br' } });
         expect(html.statusCode, pageUrl).toBe(200);
