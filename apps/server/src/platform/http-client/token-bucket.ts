@@ -77,6 +77,11 @@ export class MemoryRequestLimiter implements RequestLimiter {
     state.at = this.now();
   }
 
+  /** Forgets every bucket: each starts full again (tests that must not inherit another's quota). */
+  clear(): void {
+    this.buckets.clear();
+  }
+
   private state(key: string, spec: BucketSpec): BucketState {
     let state = this.buckets.get(key);
     if (!state) {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../context';
 import { createTestContext } from '../../../test-support/app-context';
 import { createPgliteTestDatabase } from '../../../test-support/database';
 import { parsePassCursor } from '../../sync/pass-cursor';
+import { clearProcessRateLimits } from '../common/http';
 import { resetSyncedData } from '../shopify/shopify-test-kit';
 import type { AmazonSimulator } from './amazon-simulator';
 import {
@@ -37,6 +38,8 @@ beforeEach(async () => {
   await seedCatalogue(database.db);
   testContext = createTestContext(database);
   ctx = testContext.ctx;
+  // Every test starts with Amazon's quota unspent, whatever the one before it used.
+  clearProcessRateLimits();
   simulator.server.clearFaults();
   simulator.server.log.length = 0;
 });

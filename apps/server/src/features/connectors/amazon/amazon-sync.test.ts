@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context';
 import { PermanentJobError } from '../../../platform/jobs/job-definition';
 import { createTestContext } from '../../../test-support/app-context';
 import { createPgliteTestDatabase } from '../../../test-support/database';
+import { clearProcessRateLimits } from '../common/http';
 import { resetSyncedData } from '../shopify/shopify-test-kit';
 import type { AmazonSimulator } from './amazon-simulator';
 import {
@@ -37,6 +38,8 @@ beforeEach(async () => {
   testContext = createTestContext(database);
   ctx = testContext.ctx;
   clearLwaCache();
+  // Every test starts with Amazon's quota unspent, whatever the one before it used.
+  clearProcessRateLimits();
   simulator.tokenExchanges = 0;
   simulator.server.clearFaults();
   simulator.server.log.length = 0;

@@ -26,6 +26,15 @@ export function connectorLimiter(ctx: Pick<AppContext, 'redis' | 'config'>): Req
   return limiter;
 }
 
+/**
+ * Forgets the quota this process has counted for every credential (tests): without it, a test that
+ * follows one which drained a bucket waits for the refill — a minute per token for Amazon's getOrders
+ * at its documented default rate.
+ */
+export function clearProcessRateLimits(): void {
+  processLimiter.clear();
+}
+
 /** An HttpClient for a connector: shared limiter, Prometheus metrics, retries logged. */
 export function connectorHttpClient(
   ctx: Pick<AppContext, 'redis' | 'config' | 'logger'>,
