@@ -156,17 +156,25 @@ describe('errors', () => {
 });
 
 describe('serving the dashboard', () => {
-  it('serves hashed assets as immutable, index.html revalidated, and client routes as index.html', async () => {
+  /** A server over a built-app directory holding `files` (paths relative to it, `assets/` included). */
+  async function serveBuiltApp(files: Record<string, string | Buffer>) {
     const root = mkdtempSync(path.join(tmpdir(), 'sentia-web-'));
     mkdirSync(path.join(root, 'assets'));
-    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Sentia</title>');
-    writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, name), content);
     const web = await createServer({
       logger: testContext.ctx.logger,
       version: 'test',
       cookieSecret: 's'.repeat(40),
     });
     await serveWebApp(web, root);
+    return { web, root };
+  }
+
+  it('serves hashed assets as immutable, index.html revalidated, and client routes as index.html', async () => {
+    const { web } = await serveBuiltApp({
+      'index.html': '<!doctype html><title>Sentia</title>',
+      'assets/index-abc123.js': 'console.log(1)',
+    });
     try {
       const asset = await web.inject({ method: 'GET', url: '/assets/index-abc123.js' });
       expect(asset.statusCode).toBe(200);
@@ -186,21 +194,15 @@ describe('serving the dashboard', () => {
   });
 
   it('sends the build’s brotli or gzip copy to a browser that accepts it, with the original’s caching', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sentia-web-'));
-    mkdirSync(path.join(root, 'assets'));
     const script = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${i}` })))};`;
     const page = `<!doctype html><title>Sentia</title>${'<p>dashboard</p>'.repeat(200)}`;
-    writeFileSync(path.join(root, 'index.html'), page);
-    writeFileSync(path.join(root, 'index.html.br'), brotliCompressSync(page));
-    writeFileSync(path.join(root, 'assets', 'index-abc123.js'), script);
-    writeFileSync(path.join(root, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
-    writeFileSync(path.join(root, 'assets', 'index-abc123.js.gz'), gzipSync(script));
-    const web = await createServer({
-      logger: testContext.ctx.logger,
-      version: 'test',
-      cookieSecret: 's'.repeat(40),
+    const { web, root } = await serveBuiltApp({
+      'index.html': page,
+      'index.html.br': brotliCompressSync(page),
+      'assets/index-abc123.js': script,
+      'assets/index-abc123.js.br': brotliCompressSync(script),
+      'assets/index-abc123.js.gz': gzipSync(script),
     });
-    await serveWebApp(web, root);
     try {
       const url = '/assets/index-abc123.js';
       const brotli = await web.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
